@@ -1,0 +1,7 @@
+// The command table: each verb loads its module lazily so `custodia validate` does not start a database.
+import type { CliCommand } from '../cli.io.ts';
+
+/** Verb -> loader of its command module. One line per command. */
+export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
+  validate: () => import('./validate.ts'),
+};

@@ -1,0 +1,73 @@
+// The one error catalogue: every refusal the platform gives has a stable code here.
+// docs/errors.md is checked against this list by errors.test.ts.
+
+/** One catalogue entry: HTTP status and a short human title. */
+export interface ErrorSpec {
+  status: number;
+  title: string;
+}
+
+/** Every stable error code, with its HTTP status and title. */
+export const ERRORS = {
+  VALIDATION_FAILED: { status: 400, title: 'The request is not valid' },
+  BODY_TOO_LARGE: { status: 413, title: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: 'The content type is not supported' },
+  RATE_LIMITED: { status: 429, title: 'Too many requests' },
+  NOT_FOUND: { status: 404, title: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, title: 'No such route' },
+  METHOD_NOT_ALLOWED: { status: 405, title: 'Method not allowed' },
+  UNAUTHENTICATED: { status: 401, title: 'Authentication is required' },
+  FORBIDDEN: { status: 403, title: 'This principal may not do this' },
+  CONFLICT: { status: 409, title: 'The request conflicts with the current state' },
+  INTERNAL: { status: 500, title: 'Internal error' },
+  REGISTRY_INVALID: { status: 422, title: 'The registry is not valid' },
+  REGISTRY_YAML: { status: 422, title: 'The registry is not well-formed YAML' },
+  REGISTRY_UNKNOWN_KEY: { status: 422, title: 'The registry has a key the schema does not know' },
+  REGISTRY_DANGLING_REF: { status: 422, title: 'The registry refers to an id that does not exist' },
+  REGISTRY_DUPLICATE_ID: { status: 422, title: 'The registry declares an id twice' },
+  REGISTRY_MISSING_LABEL: { status: 422, title: 'A label is missing for a declared language' },
+  REGISTRY_BAD_DURATION: { status: 422, title: 'A duration is not an ISO 8601 duration' },
+  REGISTRY_VERSION_EXISTS: { status: 409, title: 'This registry version is already published' },
+  REGISTRY_NOT_PUBLISHED: { status: 404, title: 'No registry version is published yet' },
+  REGISTRY_LINT_ERRORS: { status: 422, title: 'The registry has lint errors; publish needs an override with a reason' },
+  KEY_NOT_FOUND: { status: 404, title: 'No such API key' },
+  KEY_PURPOSE_UNKNOWN: { status: 422, title: 'An API key names a purpose the registry does not declare' },
+  WEBHOOK_NOT_FOUND: { status: 404, title: 'No such webhook' },
+  DATA_DIR_LOCKED: { status: 500, title: 'The data directory is in use by another process' },
+  DATA_DIR_DAMAGED: { status: 500, title: 'The data directory is damaged' },
+  AUDIT_CHAIN_BROKEN: { status: 500, title: 'The audit chain does not verify' },
+} as const satisfies Record<string, ErrorSpec>;
+
+/** A stable error code from the catalogue. */
+export type ErrorCode = keyof typeof ERRORS;
+
+/** One problem inside an error, located by a path (request field or registry path). */
+export interface ErrorDetail {
+  path: string;
+  message: string;
+  code?: string;
+  line?: number;
+  col?: number;
+}
+
+/** An error the platform means to show: it carries a catalogue code and never personal values. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details: ErrorDetail[];
+  readonly rule?: string;
+
+  constructor(code: ErrorCode, message?: string, opts: { details?: ErrorDetail[]; rule?: string; cause?: unknown } = {}) {
+    super(message ?? ERRORS[code].title, { cause: opts.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERRORS[code].status;
+    this.details = opts.details ?? [];
+    this.rule = opts.rule;
+  }
+}
+
+/** True when the value is an AppError (also across module copies). */
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError || (typeof e === 'object' && e !== null && (e as { name?: string }).name === 'AppError');
+}
