@@ -1,0 +1,29 @@
+// The only reader of process.env: validates the deployment settings and lists every bad variable at once.
+import { z } from 'zod';
+
+const Env = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('127.0.0.1'),
+  CUSTODIA_DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  CUSTODIA_REGISTRY: z.string().optional(),
+  CUSTODIA_ADMIN_KEY: z.string().regex(/^cus_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/, 'must be a key in the format custodia keys create prints').optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  CUSTODIA_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
+  CUSTODIA_RATE_LIMIT: z.coerce.number().int().positive().default(6000),
+  CUSTODIA_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+});
+
+/** Validated deployment settings. */
+export type Config = z.infer<typeof Env>;
+
+/** Thrown when the environment is invalid; lists each variable and what is wrong with it. */
+export class ConfigError extends Error {}
+
+/** Reads and validates the environment (or a given map, for tests). Secret values are never echoed. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+  throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
+}
