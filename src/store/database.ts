@@ -36,7 +36,7 @@ export interface ApiKeysTable {
 export interface AuditInboxTable {
   id: Generated<string>;
   ts: Timestamp;
-  body: Json;
+  body: string;
 }
 
 /** The hash-chained audit log. */
@@ -44,7 +44,9 @@ export interface AuditEntriesTable {
   seq: string;
   block_no: string;
   ts: Timestamp;
-  body: Json;
+  action: string;
+  subject: string | null;
+  body: string;
   prev_hash: string;
   hash: string;
 }

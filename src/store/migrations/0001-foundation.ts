@@ -34,7 +34,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('audit_inbox')
     .addColumn('id', 'bigserial', (c) => c.primaryKey())
     .addColumn('ts', 'timestamptz', (c) => c.notNull().defaultTo(sql`now()`))
-    .addColumn('body', 'jsonb', (c) => c.notNull())
+    .addColumn('body', 'text', (c) => c.notNull())
     .execute();
 
   await db.schema
@@ -42,11 +42,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('seq', 'bigint', (c) => c.primaryKey())
     .addColumn('block_no', 'bigint', (c) => c.notNull())
     .addColumn('ts', 'timestamptz', (c) => c.notNull())
-    .addColumn('body', 'jsonb', (c) => c.notNull())
+    .addColumn('action', 'text', (c) => c.notNull())
+    .addColumn('subject', 'text')
+    // the exact JSON text that was hashed, so verification never re-serialises
+    .addColumn('body', 'text', (c) => c.notNull())
     .addColumn('prev_hash', 'text', (c) => c.notNull())
     .addColumn('hash', 'text', (c) => c.notNull())
     .execute();
-  await sql`create index audit_entries_subject on audit_entries ((body->>'subject')) where body->>'subject' is not null`.execute(db);
+  await sql`create index audit_entries_subject on audit_entries (subject, seq) where subject is not null`.execute(db);
 
   await db.schema
     .createTable('audit_blocks')
