@@ -2,7 +2,7 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
-type Json<T = unknown> = JSONColumnType<T, string, string>;
+type Json<T extends object | null = object> = JSONColumnType<T, string, string>;
 
 /** Published registry versions: immutable once written. */
 export interface RegistryVersionsTable {
