@@ -1,0 +1,2 @@
+// Publication: registry versions stored immutably, gated by lint, audited and announced through the outbox.
+export * from './publication.service.ts';
