@@ -1,0 +1,138 @@
+// The registries of seeds 000-002 (as written and live) load, and carry the ids their scenarios use.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { formatProblem, loadRegistryFile, type Registry } from '../src/registry/index.ts';
+
+const root = join(import.meta.dirname, '..');
+const seedsDir = join(root, '..', 'shared', 'seeds');
+
+interface Expect {
+  file: string;
+  seed: string;
+  live: boolean;
+  regimes: string[];
+  roles: string[];
+  purposes: string[];
+  categories: string[];
+  recipients: string[];
+}
+
+const CASES: Expect[] = [
+  {
+    file: '000-broker.yaml', seed: '000_', live: false, regimes: ['gdpr'],
+    roles: ['prospect', 'customer', 'subscriber', 'visitor'],
+    purposes: ['kyc', 'credit-check', 'credit-decision', 'newsletter', 'webinar', 'marketing-email', 'survey', 'cctv', 'visitor-registration'],
+    categories: ['name', 'email', 'address', 'cctv-footage', 'survey-answers', 'credit-report'],
+    recipients: ['credit-bureau'],
+  },
+  {
+    file: '000-broker.live.yaml', seed: '000_', live: true, regimes: ['gdpr'],
+    roles: ['prospect', 'customer', 'subscriber', 'visitor'],
+    purposes: ['account', 'kyc', 'credit-check', 'credit-decision', 'newsletter', 'webinar', 'marketing-email', 'survey', 'feedback-survey', 'cctv', 'visitor-registration'],
+    categories: ['name', 'email', 'phone', 'address', 'birth-date', 'id-number', 'credit-report', 'credit-decision-result', 'survey-answers', 'cctv-footage', 'visit-record'],
+    recipients: ['credit-bureau', 'identity-verification-provider', 'email-service-provider', 'webinar-platform'],
+  },
+];
+
+const byId = <T extends { id: string }>(list: T[], id: string): T => {
+  const found = list.find((x) => x.id === id);
+  if (!found) throw new Error(`no id ${id}`);
+  return found;
+};
+
+function load(file: string): Registry {
+  const result = loadRegistryFile(join(root, 'examples', file));
+  if (!result.ok) throw new Error(result.problems.map(formatProblem).join('\n'));
+  return result.registry;
+}
+
+function seedText(prefix: string): string {
+  const name = readdirSync(seedsDir).find((f) => f.startsWith(prefix) && f.endsWith('.txt'));
+  if (!name) throw new Error(`seed ${prefix} missing`);
+  return readFileSync(join(seedsDir, name), 'utf8');
+}
+
+describe.each(CASES)('examples/$file', (c) => {
+  const reg = load(c.file);
+
+  it('validates and declares its regimes', () => {
+    expect(reg.organization.regimes).toEqual(c.regimes);
+    if (c.live) expect([...reg.organization.languages].sort()).toEqual(['en', 'ko', 'zh-Hans', 'zh-Hant']);
+  });
+
+  it('has the ids the scenario steps use', () => {
+    for (const id of c.roles) expect(reg.roles.map((r) => r.id)).toContain(id);
+    for (const id of c.purposes) expect(reg.purposes.map((p) => p.id)).toContain(id);
+    for (const id of c.categories) expect(reg.categories.map((x) => x.id)).toContain(id);
+    for (const id of c.recipients) expect(reg.recipients.map((r) => r.id)).toContain(id);
+  });
+
+  it('quotes clauses verbatim from the source policy', () => {
+    const seed = seedText(c.seed);
+    for (const clause of reg.clauses) expect(seed, clause.id).toContain(clause.text);
+  });
+
+  it.runIf(c.live)('is fixed: retention everywhere, valid consent, contacts, no quoted problem clauses', () => {
+    expect(reg.clauses).toEqual([]);
+    expect(reg.organization.contact.email).toBeTruthy();
+    expect(reg.organization.privacyOfficer?.email).toBeTruthy();
+    expect(reg.rightsChannels.length).toBeGreaterThan(0);
+    expect(reg.security.length).toBeGreaterThan(0);
+    for (const p of reg.purposes) {
+      expect(p.retention, p.id).toBeDefined();
+      if (p.legalBasis === 'consent') expect(['general', 'separate', 'written', 'explicit'], p.id).toContain(p.consentMechanism);
+      if (p.legalBasis === 'legitimate-interests') expect(p.legitimateInterest, p.id).toBeDefined();
+      // PIPL 16 / GDPR 7(4): marketing and analytics never gate the service (profiling too under PIPL)
+      if (p.marketing || p.analytics || (p.profiling && c.regimes.includes('pipl'))) expect(p.required, p.id).toBe(false);
+      if (p.adm) expect(p.adm.logic, p.id).toBeDefined();
+    }
+    for (const r of reg.recipients) {
+      expect(r.contact, r.id).toBeDefined();
+      expect(r.method, r.id).toBeDefined();
+    }
+    for (const cat of reg.categories) {
+      if (cat.sensitivity?.pipl || cat.sensitivity?.gdpr) {
+        expect(cat.necessity, cat.id).toBeDefined();
+        expect(cat.impact, cat.id).toBeDefined();
+      }
+    }
+    for (const t of reg.trackers) if (t.class !== 'necessary') expect(t.recipient, t.id).toBeDefined();
+  });
+});
+
+describe('000 broker live: scenario specifics', () => {
+  const reg = load('000-broker.live.yaml');
+
+  it('gives the credit-check processor only the categories it needs', () => {
+    const bureau = byId(reg.recipients, 'credit-bureau');
+    expect(bureau.kind).toBe('processor');
+    expect([...bureau.categories].sort()).toEqual(['address', 'birth-date', 'id-number', 'name']);
+  });
+
+  it('runs email marketing on legitimate interests with an objection route, surveys on consent', () => {
+    const m = byId(reg.purposes, 'marketing-email');
+    expect(m.legalBasis).toBe('legitimate-interests');
+    expect(m.marketing).toBe(true);
+    expect(m.consentMechanism).toBe('opt-out');
+    expect(byId(reg.purposes, 'survey').legalBasis).toBe('consent');
+  });
+
+  it('records the automated credit decision with logic and human review', () => {
+    const d = byId(reg.purposes, 'credit-decision');
+    expect(d.adm?.significantEffect).toBe(true);
+    expect(d.adm?.humanReview).toBe(true);
+    expect(d.legalBasis).not.toBe('legitimate-interests');
+  });
+
+  it('keeps CCTV footage for 30 days and charges only for further copies', () => {
+    expect(byId(reg.purposes, 'cctv').retention?.duration).toBe('P30D');
+    expect(reg.fees?.firstCopyFree).toBe(true);
+    expect(reg.fees?.amount).toBeGreaterThan(0);
+  });
+
+  it('sends the address to more than one recipient and not to all', () => {
+    const withAddress = reg.recipients.filter((r) => r.categories.includes('address')).map((r) => r.id);
+    expect(withAddress).toEqual(['credit-bureau', 'identity-verification-provider']);
+  });
+});
