@@ -136,6 +136,8 @@ const purpose = z.strictObject({
   scenarios: z.array(id).optional(),
   assessment: assessment.optional(),
   nightMarketing: z.boolean().optional(),
+  // PIPL 51, GB/T 35273 6.3: categories this purpose may only see masked (e.g. customer service reading phones)
+  masked: z.array(id).optional(),
 });
 export type Purpose = z.infer<typeof purpose>;
 

@@ -17,6 +17,7 @@ const REFERENCES: { from: Section; field: string; to: Section }[] = [
   { from: 'purposes', field: 'categories', to: 'categories' },
   { from: 'purposes', field: 'roles', to: 'roles' },
   { from: 'purposes', field: 'scenarios', to: 'scenarios' },
+  { from: 'purposes', field: 'masked', to: 'categories' },
   { from: 'recipients', field: 'purposes', to: 'purposes' },
   { from: 'recipients', field: 'categories', to: 'categories' },
   { from: 'recipients', field: 'subProcessorOf', to: 'recipients' },
