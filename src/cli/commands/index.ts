@@ -3,5 +3,6 @@ import type { CliCommand } from '../cli.io.ts';
 
 /** Verb -> loader of its command module. One line per command. */
 export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
+  serve: () => import('./serve.ts'),
   validate: () => import('./validate.ts'),
 };

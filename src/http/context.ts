@@ -1,0 +1,18 @@
+// Everything the HTTP layer needs, built once by the server and handed to buildApp.
+import type { Logger } from 'pino';
+import type { AuditWriter } from '../audit/index.ts';
+import type { Config } from '../config.ts';
+import type { KeyAuthenticator } from '../principals/index.ts';
+import type { PublicationHooks } from '../publication/index.ts';
+import type { JobQueue, Store } from '../store/index.ts';
+
+/** The services behind the API. */
+export interface AppContext {
+  config: Config;
+  store: Store;
+  audit: AuditWriter;
+  jobs: JobQueue;
+  keys: KeyAuthenticator;
+  hooks: PublicationHooks;
+  logger?: Logger | false;
+}

@@ -1,0 +1,10 @@
+// Every route module, in mount order. One line per module.
+import audit from './audit.ts';
+import health from './health.ts';
+import keys from './keys.ts';
+import registry from './registry.ts';
+import type { RouteModule } from './route.ts';
+import webhooks from './webhooks.ts';
+
+/** Mounted by buildApp. */
+export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks];

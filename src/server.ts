@@ -1,0 +1,81 @@
+// Starts Custodia: opens the store, starts the audit writer and job worker, bootstraps the admin key,
+// loads a registry when none is published, and serves the API until a signal asks it to stop.
+import { existsSync, readFileSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { AuditWriter } from './audit/index.ts';
+import type { Config } from './config.ts';
+import { buildApp } from './http/app.ts';
+import type { AppContext } from './http/context.ts';
+import { createLogger } from './log.ts';
+import { registerOutboxJobs } from './outbox/index.ts';
+import { countActiveAdmins, createKey, KeyAuthenticator } from './principals/index.ts';
+import { getVersion, publishRegistry, type PublicationHooks } from './publication/index.ts';
+import { JobQueue, openStore, type StoreOptions } from './store/index.ts';
+import { publicationHooks } from './hooks.ts';
+
+/** The registry loaded on first start when none is given: a seed's live configuration. */
+export const DEFAULT_DEMO_REGISTRY = 'examples/003-online-shop.live.yaml';
+
+/** A running server and how to stop it. */
+export interface RunningServer {
+  app: FastifyInstance;
+  ctx: AppContext;
+  url: string;
+  adminKey?: string;
+  stop: () => Promise<void>;
+}
+
+/** Opens everything the API needs; `listen: false` builds without a socket (tests use inject). */
+export async function startServer(config: Config, opts: { registryFile?: string; listen?: boolean; logger?: Logger | false; print?: (line: string) => void; store?: StoreOptions } = {}): Promise<RunningServer> {
+  const started = Date.now();
+  const logger = opts.logger === undefined ? createLogger(config.LOG_LEVEL) : opts.logger;
+  const print = opts.print ?? ((l: string) => process.stderr.write(`${l}\n`));
+  const store = await openStore(opts.store ?? (config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.CUSTODIA_DATA_DIR }));
+  const audit = new AuditWriter(store.db);
+  const jobs = new JobQueue(store.db, { onError: (job, e) => logger && logger.warn({ job: job.id, queue: job.queue, error: (e as Error).message?.slice(0, 200) }, 'job failed') });
+  registerOutboxJobs(jobs, { timeoutMs: config.CUSTODIA_WEBHOOK_TIMEOUT_MS });
+  const hooks: PublicationHooks = await publicationHooks();
+  const ctx: AppContext = { config, store, audit, jobs, keys: new KeyAuthenticator(store.db), hooks, logger };
+
+  let adminKey: string | undefined;
+  if ((await countActiveAdmins(store.db)) === 0) {
+    const given = config.CUSTODIA_ADMIN_KEY;
+    const issued = await store.db.transaction().execute((trx) => createKey(trx, { name: 'bootstrap admin', role: 'admin' }, 'system:bootstrap', given));
+    adminKey = issued.key;
+    if (!given) print(`custodia: created the first admin API key (shown once, store it now):\n  ${issued.key}`);
+  }
+
+  const current = await getVersion(store.db, 'current').catch(() => undefined);
+  const file = opts.registryFile ?? config.CUSTODIA_REGISTRY ?? (current ? undefined : DEFAULT_DEMO_REGISTRY);
+  if (file) {
+    if (!existsSync(file)) throw new Error(`registry file not found: ${file}`);
+    const text = readFileSync(file, 'utf8');
+    try {
+      const pub = await publishRegistry(store.db, text, 'system:startup', { file, hooks, overrideReason: opts.registryFile || config.CUSTODIA_REGISTRY ? undefined : 'demo registry loaded on first start' });
+      print(`custodia: published ${file} as registry version ${pub.versionNo}`);
+    } catch (e) {
+      if ((e as { code?: string }).code !== 'REGISTRY_VERSION_EXISTS') {
+        await store.close();
+        throw e;
+      }
+    }
+  }
+
+  audit.start();
+  jobs.start();
+  const app = await buildApp(ctx);
+  let url = '';
+  if (opts.listen !== false) url = await app.listen({ port: config.PORT, host: config.HOST });
+  if (logger) logger.info({ url, database: store.kind, startupMs: Date.now() - started }, 'custodia started');
+
+  let stopping: Promise<void> | undefined;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close();
+      await jobs.stop();
+      await audit.stop();
+      await store.close();
+    })());
+  return { app, ctx, url, adminKey, stop };
+}
