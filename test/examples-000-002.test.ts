@@ -33,6 +33,20 @@ const CASES: Expect[] = [
     categories: ['name', 'email', 'phone', 'address', 'birth-date', 'id-number', 'credit-report', 'credit-decision-result', 'survey-answers', 'cctv-footage', 'visit-record'],
     recipients: ['credit-bureau', 'identity-verification-provider', 'email-service-provider', 'webinar-platform'],
   },
+  {
+    file: '001-cybozu-shanghai.yaml', seed: '001_', live: false, regimes: ['pipl'],
+    roles: ['customer'],
+    purposes: ['trial', 'seminar', 'survey', 'inquiry', 'product-news', 'web-analytics'],
+    categories: ['company-name', 'job-title', 'name', 'phone', 'email', 'call-recording'],
+    recipients: ['parent-company-jp', 'baidu-tongji'],
+  },
+  {
+    file: '001-cybozu-shanghai.live.yaml', seed: '001_', live: true, regimes: ['pipl'],
+    roles: ['customer'],
+    purposes: ['trial', 'seminar', 'survey', 'inquiry', 'product-news', 'web-analytics', 'parent-company-sharing'],
+    categories: ['company-name', 'job-title', 'name', 'phone', 'email', 'call-recording', 'survey-answers'],
+    recipients: ['parent-company-jp', 'baidu-tongji'],
+  },
 ];
 
 const byId = <T extends { id: string }>(list: T[], id: string): T => {
@@ -134,5 +148,59 @@ describe('000 broker live: scenario specifics', () => {
   it('sends the address to more than one recipient and not to all', () => {
     const withAddress = reg.recipients.filter((r) => r.categories.includes('address')).map((r) => r.id);
     expect(withAddress).toEqual(['credit-bureau', 'identity-verification-provider']);
+  });
+});
+
+describe('001 Cybozu Shanghai: as written keeps its gaps', () => {
+  const reg = load('001-cybozu-shanghai.yaml');
+
+  it('takes consent from accepting the policy and quotes the deemed-consent sentences', () => {
+    expect(reg.purposes.filter((p) => p.consentMechanism === 'bundled-with-terms').map((p) => p.id)).toContain('web-analytics');
+    expect(reg.clauses.map((c) => c.topic)).toEqual(expect.arrayContaining(['third-party-policy', 'deemed-consent', 'change-prevails', 'retention']));
+    expect(reg.purposes.every((p) => p.retention === undefined)).toBe(true);
+    expect(reg.organization.privacyOfficer).toBeUndefined();
+    expect(byId(reg.recipients, 'parent-company-jp').mechanism).toBeUndefined();
+  });
+});
+
+describe('001 Cybozu Shanghai live: scenario specifics', () => {
+  const reg = load('001-cybozu-shanghai.live.yaml');
+
+  it('collects company, title, name, phone and email for trial, seminar and survey', () => {
+    for (const id of ['trial', 'seminar', 'survey']) {
+      expect(byId(reg.purposes, id).categories).toEqual(expect.arrayContaining(['company-name', 'job-title', 'name', 'phone', 'email']));
+    }
+  });
+
+  it('keeps call recordings under the inquiry purpose only', () => {
+    expect(reg.purposes.filter((p) => p.categories.includes('call-recording')).map((p) => p.id)).toEqual(['inquiry']);
+  });
+
+  it('shares with the Japanese parent only under a separate consent, a PIPL 38 mechanism and the PIPL 39 items', () => {
+    const parent = byId(reg.recipients, 'parent-company-jp');
+    expect(parent.kind).toBe('affiliate');
+    expect(parent.country).toBe('JP');
+    expect(parent.mechanism?.type).toBe('standard-contract');
+    expect(parent.contact && parent.method && parent.rightsChannel).toBeTruthy();
+    for (const pid of parent.purposes) {
+      const p = byId(reg.purposes, pid);
+      expect(p.legalBasis).toBe('consent');
+      expect(p.consentMechanism).toBe('separate');
+      expect(p.assessment?.approved).toBe(true);
+    }
+  });
+
+  it('runs Baidu Tongji as an optional analytics tracker under an entrustment contract', () => {
+    const tracker = byId(reg.trackers, 'baidu-tongji');
+    expect(tracker.class).toBe('analytics');
+    expect(tracker.recipient).toBe('baidu-tongji');
+    const baidu = byId(reg.recipients, 'baidu-tongji');
+    expect(baidu.kind).toBe('processor');
+    expect(baidu.contract).toBe(true);
+    expect(byId(reg.purposes, 'web-analytics').required).toBe(false);
+  });
+
+  it('gives every purpose a processing method (PIPL 17)', () => {
+    for (const p of reg.purposes) expect(p.method, p.id).toBeDefined();
   });
 });
