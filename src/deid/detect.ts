@@ -1,0 +1,69 @@
+// Free-text detection: runs the passes over a text range, resolves overlaps, adds byte offsets and masked previews.
+import type { DetectedKind, Finding } from './deid.model.ts';
+import type { RawHit } from './scan-types.ts';
+import { mask, type MaskOverrides } from './masks.ts';
+import { scanTokens } from './scan-tokens.ts';
+import { scanKeywords } from './scan-keywords.ts';
+import { scanColons, scanEmails } from './scan-punct.ts';
+import { utf8Length } from './text.ts';
+
+/** Options of a scan. */
+export interface DetectOptions {
+  /** Findings below this confidence are dropped (default 0.5). */
+  minConfidence?: number;
+  /** Only these kinds are reported (default: all). */
+  kinds?: readonly DetectedKind[];
+  /** The deployment's mask overrides, used for the masked preview. */
+  masks?: MaskOverrides;
+}
+
+/** Raw hits whose start lies in [from, to), overlaps resolved; `resume` is where the next range must start. */
+export function detectRange(text: string, from: number, to: number, opts: DetectOptions = {}): { hits: RawHit[]; resume: number } {
+  const raw: RawHit[] = [];
+  let resume = scanTokens(text, from, to, raw);
+  resume = Math.max(resume, scanEmails(text, from, to, raw));
+  resume = Math.max(resume, scanColons(text, from, to, raw));
+  resume = Math.max(resume, scanKeywords(text, from, to, raw));
+  const min = opts.minConfidence ?? 0.5;
+  const kinds = opts.kinds ? new Set<string>(opts.kinds) : undefined;
+  const kept = raw.filter((h) => h.confidence >= min && (!kinds || kinds.has(h.type)));
+  kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  const hits: RawHit[] = [];
+  for (const h of kept) {
+    const last = hits[hits.length - 1];
+    if (last && h.start < last.end) {
+      // overlapping detections: the longer one wins (an e-mail over the digits inside it)
+      if (h.end - h.start > last.end - last.start) hits[hits.length - 1] = h;
+      continue;
+    }
+    hits.push(h);
+  }
+  return { hits, resume };
+}
+
+/** Adds UTF-8 byte offsets (from `byteBase` at index `indexBase`) and masked previews to sorted hits. */
+export function toFindings(text: string, hits: RawHit[], opts: DetectOptions = {}, offset = 0, byteBase = 0): Finding[] {
+  let pos = 0;
+  let bytes = byteBase;
+  return hits.map((h) => {
+    bytes += utf8Length(text, pos, h.start);
+    const byteStart = bytes;
+    bytes += utf8Length(text, h.start, h.end);
+    pos = h.end;
+    return {
+      type: h.type,
+      start: h.start + offset,
+      end: h.end + offset,
+      byteStart,
+      byteEnd: bytes,
+      masked: mask(h.type, text.slice(h.start, h.end), opts.masks),
+      checkDigit: h.checkDigit,
+      confidence: h.confidence,
+    };
+  });
+}
+
+/** Finds personal information in a text: identifiers with check digits, phones, e-mails, addresses and more. */
+export function detect(text: string, opts: DetectOptions = {}): Finding[] {
+  return toFindings(text, detectRange(text, 0, text.length, opts).hits, opts);
+}

@@ -1,0 +1,141 @@
+// Display masks: one mask per identifier kind per deployment, defaults from identifiers.md §1.17 and §2.
+import type { IdentifierKind } from './deid.model.ts';
+import { compact, isAlnumCode } from './text.ts';
+import { CALLING_CODES } from './phones.ts';
+
+/** A deployment's rule for one kind: how many identifier characters stay visible at each end. */
+export interface MaskRule {
+  keepFirst: number;
+  keepLast: number;
+  char?: string;
+}
+
+/** Per-kind mask overrides of a deployment. */
+export type MaskOverrides = Partial<Record<IdentifierKind, MaskRule>>;
+
+/** Masks letters and digits outside the first `keepFirst` and last `keepLast`; separators stay. */
+export function maskKeeping(value: string, keepFirst: number, keepLast: number, char = '*'): string {
+  let total = 0;
+  for (let i = 0; i < value.length; i++) if (isAlnumCode(value.charCodeAt(i))) total++;
+  let seen = 0;
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    if (!isAlnumCode(value.charCodeAt(i))) {
+      out += value[i];
+      continue;
+    }
+    out += seen < keepFirst || seen >= total - keepLast ? value[i] : char;
+    seen++;
+  }
+  return out;
+}
+
+function leadingLetters(value: string): number {
+  const m = /^[A-Z]*/.exec(compact(value));
+  return m ? m[0].length : 0;
+}
+
+// digits of an international prefix (+86, 0086) that stay visible in front of the national number
+function callingPrefix(value: string): number {
+  const t = value.trimStart();
+  const c = compact(t);
+  const intl = t.startsWith('+') || t.startsWith('＋') ? 0 : c.startsWith('00') ? 2 : -1;
+  if (intl < 0) return 0;
+  for (const cc of Object.keys(CALLING_CODES).sort((a, b) => b.length - a.length)) if (c.startsWith(cc, intl)) return intl + cc.length;
+  return intl + 2;
+}
+
+function alnumCount(value: string): number {
+  return compact(value).length;
+}
+
+const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯', '南宫', '尉迟', '长孙', '宇文', '歐陽', '諸葛', '東方', '南宮', '長孫', '司馬'];
+
+function maskName(value: string): string {
+  const v = value.trim();
+  const chars = Array.from(v);
+  if (/^[\u3131-\u318e\uac00-\ud7a3]+$/.test(v)) {
+    // Korean practice: 홍*, 홍*동, and first + last kept for longer names (identifiers.md §2.2)
+    if (chars.length <= 2) return chars[0] + '*'.repeat(chars.length - 1);
+    return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+  }
+  if (/^[\u3400-\u9fff\u00b7·]+$/.test(v)) {
+    const keep = COMPOUND_SURNAMES.some((s) => v.startsWith(s)) && chars.length > 2 ? 2 : 1;
+    return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
+  }
+  return v.replace(/([A-Za-z\u00c0-\u024f])([A-Za-z\u00c0-\u024f'.-]*)/g, (_, a: string, b: string) => a + '*'.repeat(b.length));
+}
+
+function maskAddress(value: string): string {
+  const chars = Array.from(value);
+  // hutool masks the last 8 characters; short addresses keep only their first third
+  const keep = chars.length > 12 ? chars.length - 8 : Math.ceil(chars.length / 3);
+  return chars.map((c, i) => (i < keep || /\s/.test(c) ? c : '*')).join('');
+}
+
+function maskEmail(value: string): string {
+  const at = value.lastIndexOf('@');
+  if (at <= 0) return maskKeeping(value, 0, 0);
+  return value[0] + '*'.repeat(Math.max(1, at - 1)) + value.slice(at);
+}
+
+function maskIp(value: string): string {
+  if (value.includes(':')) {
+    const groups = value.split(':');
+    return groups.map((g, i) => (i === 0 || g === '' ? g : '*')).join(':');
+  }
+  return value.split('.').map((g, i) => (i === 0 ? g : '*')).join('.');
+}
+
+type Masker = (v: string) => string;
+const keep = (a: number, b: number): Masker => (v) => maskKeeping(v, a, b);
+
+const DEFAULT_MASKS: Partial<Record<IdentifierKind, Masker>> = {
+  'cn-resident-id': keep(1, 2),
+  'cn-uscc': keep(8, 2),
+  'cn-mobile': (v) => maskKeeping(v, callingPrefix(v) + 3, 4),
+  'cn-landline': (v) => {
+    const p = callingPrefix(v);
+    const national = compact(v).slice(p);
+    const trunk = national.startsWith('0') ? 1 : 0;
+    const area = /^[12]/.test(national.slice(trunk)) ? 2 : 3;
+    return maskKeeping(v, p + trunk + area, 2);
+  },
+  'bank-card': keep(6, 4),
+  'bank-account': keep(0, 4),
+  'cn-passport': (v) => maskKeeping(v, leadingLetters(v), 4),
+  passport: (v) => maskKeeping(v, leadingLetters(v), 3),
+  'hk-id': (v) => maskKeeping(v, leadingLetters(v) + 3, 0),
+  'mo-id': keep(1, 1),
+  'tw-id': keep(2, 3),
+  'tw-resident-cert': keep(2, 3),
+  'kr-rrn': keep(6, 0),
+  'kr-arn': keep(6, 0),
+  'kr-brn': keep(5, 0),
+  'kr-driver-licence': keep(4, 0),
+  'kr-passport': keep(1, 3),
+  'kr-phone': (v) => maskKeeping(v, Math.max(0, alnumCount(v) - 4), 0),
+  'hk-phone': (v) => maskKeeping(v, Math.max(0, alnumCount(v) - 4), 0),
+  'mo-phone': (v) => maskKeeping(v, Math.max(0, alnumCount(v) - 4), 0),
+  'tw-phone': (v) => maskKeeping(v, Math.max(0, alnumCount(v) - 4), 0),
+  phone: (v) => maskKeeping(v, callingPrefix(v) + 2, 2),
+  email: maskEmail,
+  ip: maskIp,
+  mac: keep(6, 0),
+  imei: keep(8, 0),
+  'device-id': keep(4, 0),
+  'postal-code': keep(3, 0),
+  'birth-date': keep(4, 0),
+  date: keep(4, 0),
+  name: maskName,
+  'account-name': maskName,
+  address: maskAddress,
+};
+
+/** Masks a value with the deployment's rule for its kind (override) or the default of identifiers.md §1.17. */
+export function mask(kind: IdentifierKind, value: string, overrides?: MaskOverrides): string {
+  const o = overrides?.[kind];
+  if (o) return maskKeeping(value, o.keepFirst, o.keepLast, o.char ?? '*');
+  const m = DEFAULT_MASKS[kind];
+  return m ? m(value) : maskKeeping(value, 0, 0);
+}

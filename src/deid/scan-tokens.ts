@@ -1,0 +1,76 @@
+// The structured-identifier pass: one linear regex finds runs of letter/digit groups, classify() names them.
+import { CandidateContext } from './context.ts';
+import { classify } from './classify.ts';
+import type { RawHit } from './scan-types.ts';
+import { foldWidth } from './text.ts';
+
+const W = '0-9A-Za-z\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
+// Groups are capped (24 characters, 12 groups) so a token is at most ~330 characters: the stream overlap covers it.
+// Separators are disjoint from group characters, so the engine never has two ways to split a run (no backtracking blow-up).
+const SEP = `(?:[-\\uFF0D\\u2010\\u2013./\\uFF0E\\uFF0F:\\uFF1A()\\uFF08\\uFF09]{1,2}[ \\u3000]?|[ \\u3000]{1,2}[+\\uFF0B(\\uFF08]?(?=[0-9\\uFF10-\\uFF19]))`;
+const TOKEN = new RegExp(`(?<![${W}])[+\\uFF0B(\\uFF08]?(?=[A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A]{0,4}[0-9\\uFF10-\\uFF19])[${W}]{1,24}(?:${SEP}[${W}]{1,24}){0,11}[)\\uFF09]?`, 'g');
+
+function isW(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
+/** Finds structured identifiers whose token starts in [from, to); returns hits and the end of the last token seen. */
+export function scanTokens(text: string, from: number, to: number, out: RawHit[]): number {
+  TOKEN.lastIndex = from;
+  let resume = to;
+  const g: string[] = [];
+  const s: string[] = [];
+  const gs: number[] = [];
+  const ge: number[] = [];
+  for (let m = TOKEN.exec(text); m !== null && m.index < to; m = TOKEN.exec(text)) {
+    const tok = m[0];
+    const base = m.index;
+    const end = base + tok.length;
+    if (end > resume) resume = end;
+    if (end < text.length && isW(text.charCodeAt(end))) continue;
+    // split into groups and the separators before them
+    g.length = s.length = gs.length = ge.length = 0;
+    let sep = '';
+    let k = 0;
+    while (k < tok.length) {
+      if (isW(tok.charCodeAt(k))) {
+        const a = k;
+        while (k < tok.length && isW(tok.charCodeAt(k))) k++;
+        g.push(foldWidth(tok.slice(a, k)).toUpperCase());
+        s.push(foldWidth(sep).trim() || (sep.length ? ' ' : ''));
+        gs.push(base + a);
+        ge.push(base + k);
+        sep = '';
+      } else sep += tok[k++];
+    }
+    const n = g.length;
+    for (let i = 0; i < n; ) {
+      let cx: CandidateContext | undefined;
+      let found = false;
+      let total = 0;
+      let jmax = i;
+      while (jmax < n && total + g[jmax].length <= 21) total += g[jmax++].length;
+      for (let j = jmax - 1; j >= i; j--) {
+        if (j === i && g[i].length < 5) break;
+        let start = gs[i];
+        const pre = s[i];
+        if (pre === '+' || pre === '(') start -= 1;
+        cx ??= new CandidateContext(text, start, ge[j]);
+        const h = classify(g, s, i, j, cx);
+        if (!h) continue;
+        let e = ge[j];
+        if (text.charCodeAt(e) === 0x29 || text.charCodeAt(e) === 0xff09) {
+          // keep a closing bracket when the span opened one: A123456(3), (0571)87654321
+          const span = text.slice(start, e);
+          if (span.includes('(') || span.includes('（')) e += 1;
+        }
+        out.push({ type: h.type, start, end: e, checkDigit: h.checkDigit, confidence: h.confidence });
+        i = j + 1;
+        found = true;
+        break;
+      }
+      if (!found) i++;
+    }
+  }
+  return resume;
+}
