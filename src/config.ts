@@ -8,6 +8,8 @@ const Env = z.object({
   DATABASE_URL: z.string().url().optional(),
   CUSTODIA_REGISTRY: z.string().optional(),
   CUSTODIA_ADMIN_KEY: z.string().regex(/^cus_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/, 'must be a key in the format custodia keys create prints').optional(),
+  CUSTODIA_URL: z.string().url().optional(),
+  CUSTODIA_API_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CUSTODIA_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   CUSTODIA_RATE_LIMIT: z.coerce.number().int().positive().default(6000),

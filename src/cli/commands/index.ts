@@ -3,6 +3,8 @@ import type { CliCommand } from '../cli.io.ts';
 
 /** Verb -> loader of its command module. One line per command. */
 export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
+  audit: () => import('./audit.ts'),
+  keys: () => import('./keys.ts'),
   serve: () => import('./serve.ts'),
   validate: () => import('./validate.ts'),
 };
