@@ -47,6 +47,20 @@ const CASES: Expect[] = [
     categories: ['company-name', 'job-title', 'name', 'phone', 'email', 'call-recording', 'survey-answers'],
     recipients: ['parent-company-jp', 'baidu-tongji'],
   },
+  {
+    file: '002-wework-labs.yaml', seed: '002_', live: false, regimes: ['gdpr'],
+    roles: ['member', 'member-employee', 'mentor', 'visitor', 'vendor'],
+    purposes: ['visitor-pre-registration', 'access-card', 'payment', 'office-preferences', 'calendar-integration', 'marketing'],
+    categories: ['name', 'email', 'payment-card-number', 'card-expiry', 'office-preferences', 'calendar-data'],
+    recipients: [],
+  },
+  {
+    file: '002-wework-labs.live.yaml', seed: '002_', live: true, regimes: ['gdpr'],
+    roles: ['member', 'member-employee', 'mentor', 'visitor', 'vendor'],
+    purposes: ['visitor-pre-registration', 'access-card', 'payment', 'office-preferences', 'calendar-integration', 'marketing'],
+    categories: ['name', 'email', 'payment-card-number', 'card-expiry', 'office-preferences', 'calendar-data', 'access-card-id'],
+    recipients: ['wework-group', 'payment-processor', 'access-control-provider', 'advertising-partner'],
+  },
 ];
 
 const byId = <T extends { id: string }>(list: T[], id: string): T => {
@@ -202,5 +216,50 @@ describe('001 Cybozu Shanghai live: scenario specifics', () => {
 
   it('gives every purpose a processing method (PIPL 17)', () => {
     for (const p of reg.purposes) expect(p.method, p.id).toBeDefined();
+  });
+});
+
+describe('002 WeWork Labs live: scenario specifics', () => {
+  const reg = load('002-wework-labs.live.yaml');
+  const purposesOf = (role: string) => reg.purposes.filter((p) => p.roles?.includes(role)).map((p) => p.id).sort().join(',');
+
+  it('gives each of the five roles a different set of purposes', () => {
+    const sets = ['member', 'member-employee', 'mentor', 'visitor', 'vendor'].map(purposesOf);
+    expect(new Set(sets).size).toBe(5);
+    expect(byId(reg.purposes, 'marketing').roles).toEqual(['visitor']);
+  });
+
+  it('takes pre-registered visitors (name, email) from the host and issues access cards', () => {
+    const pre = byId(reg.purposes, 'visitor-pre-registration');
+    expect([...pre.categories].sort()).toEqual(['email', 'name']);
+    expect(byId(reg.scenarios, 'host-pre-registration').source).toBe('indirect');
+    expect(byId(reg.purposes, 'access-card').roles).toContain('visitor');
+  });
+
+  it('stores card number and expiry encrypted with kinds that mask them', () => {
+    const card = byId(reg.categories, 'payment-card-number');
+    expect(card.kind).toBe('bank-card');
+    expect(card.encryptedAtRest).toBe(true);
+    expect(card.sensitivity?.pipl).toBe('sensitive');
+    expect(card.sensitivity?.gdpr).toBeUndefined();
+    const expiry = byId(reg.categories, 'card-expiry');
+    expect(expiry.kind).toBe('card-expiry');
+    expect(expiry.encryptedAtRest).toBe(true);
+  });
+
+  it('keeps office preferences and calendar data out of marketing', () => {
+    const marketing = byId(reg.purposes, 'marketing');
+    expect(marketing.legalBasis).toBe('consent');
+    expect(marketing.categories).not.toContain('office-preferences');
+    expect(marketing.categories).not.toContain('calendar-data');
+    expect(reg.purposes.filter((p) => p.categories.includes('office-preferences')).map((p) => p.id)).toEqual(['office-preferences']);
+    expect(byId(reg.permissions, 'calendar').purposes).toEqual(['calendar-integration']);
+  });
+
+  it('names a transfer mechanism for every recipient outside the EEA', () => {
+    const eea = new Set(['AT', 'BE', 'BG', 'HR', 'CY', 'CZ', 'DK', 'EE', 'FI', 'FR', 'DE', 'GR', 'HU', 'IE', 'IT', 'LV', 'LT', 'LU', 'MT', 'NL', 'PL', 'PT', 'RO', 'SK', 'SI', 'ES', 'SE', 'IS', 'LI', 'NO']);
+    for (const file of ['000-broker.live.yaml', '002-wework-labs.live.yaml']) {
+      for (const r of load(file).recipients) if (!eea.has(r.country)) expect(r.mechanism, `${file} ${r.id}`).toBeDefined();
+    }
   });
 });
