@@ -73,8 +73,9 @@ export function requiredConsentKind(registry: Registry, purposeId: string, subje
     if (cats.some((c) => c.kind === 'location')) need('separate', 'KR-LIA18-1');
     // PIPA 17: contract necessity is no ground for provision to a third party.
     if (provided && (consent || purpose.legalBasis === 'contract')) need('separate', 'PIPA-17-1');
-    const kr = recipient?.mechanism?.type;
-    if (abroad('pipa') && (kr === undefined || kr === 'separate-consent')) need('separate', 'PIPA-28.8-1');
+    // PIPA 28-8(1): without a statute, disclosed contract necessity, certification or adequacy, overseas transfer needs separate consent.
+    const kr = recipient?.mechanism?.type ?? '';
+    if (abroad('pipa') && !['statute', 'contract-necessity', 'certification', 'adequacy'].includes(kr)) need('separate', 'PIPA-28.8-1');
   }
   if (subjectRegimes.includes('gdpr')) {
     if (consent && cats.some((c) => c.sensitivity?.gdpr === 'special')) need('explicit', 'GDPR-9-1');
