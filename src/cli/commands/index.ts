@@ -5,6 +5,7 @@ import type { CliCommand } from '../cli.io.ts';
 export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   audit: () => import('./audit.ts'),
   keys: () => import('./keys.ts'),
+  lint: () => import('./lint.ts'),
   serve: () => import('./serve.ts'),
   validate: () => import('./validate.ts'),
 };
