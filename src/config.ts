@@ -6,6 +6,7 @@ const Env = z.object({
   HOST: z.string().default('127.0.0.1'),
   CUSTODIA_DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  CUSTODIA_DB_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, 'a lower-case PostgreSQL schema name').optional(),
   CUSTODIA_REGISTRY: z.string().optional(),
   CUSTODIA_ADMIN_KEY: z.string().regex(/^cus_[a-z0-9]{12}_[A-Za-z0-9_-]{43}$/, 'must be a key in the format custodia keys create prints').optional(),
   CUSTODIA_URL: z.string().url().optional(),

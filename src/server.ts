@@ -31,7 +31,7 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   const started = Date.now();
   const logger = opts.logger === undefined ? createLogger(config.LOG_LEVEL) : opts.logger;
   const print = opts.print ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const store = await openStore(opts.store ?? (config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.CUSTODIA_DATA_DIR }));
+  const store = await openStore(opts.store ?? (config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, schema: config.CUSTODIA_DB_SCHEMA } : { dataDir: config.CUSTODIA_DATA_DIR }));
   const audit = new AuditWriter(store.db);
   const jobs = new JobQueue(store.db, { onError: (job, e) => logger && logger.warn({ job: job.id, queue: job.queue, error: (e as Error).message?.slice(0, 200) }, 'job failed') });
   registerOutboxJobs(jobs, { timeoutMs: config.CUSTODIA_WEBHOOK_TIMEOUT_MS });

@@ -14,7 +14,7 @@ export async function withDataOrApi<T>(opts: { url?: string; data?: string }, lo
   if (!config.CUSTODIA_URL) {
     let store: Store | undefined;
     try {
-      store = await openStore(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL } : { dataDir: config.CUSTODIA_DATA_DIR });
+      store = await openStore(config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, schema: config.CUSTODIA_DB_SCHEMA } : { dataDir: config.CUSTODIA_DATA_DIR });
     } catch (e) {
       if (!(isAppError(e) && e.code === 'DATA_DIR_LOCKED')) throw e;
     }

@@ -6,7 +6,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('registry_versions')
     .addColumn('version_no', 'serial', (c) => c.primaryKey())
     .addColumn('label', 'text', (c) => c.notNull())
-    .addColumn('content_hash', 'text', (c) => c.notNull().unique())
+    // not unique: publishing an older text again (a revert) makes a new version
+    .addColumn('content_hash', 'text', (c) => c.notNull())
     .addColumn('document', 'jsonb', (c) => c.notNull())
     .addColumn('source_text', 'text', (c) => c.notNull())
     .addColumn('changes', 'jsonb', (c) => c.notNull())
