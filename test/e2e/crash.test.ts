@@ -58,7 +58,7 @@ for (const t of targets) {
       }
       const s = await spawnServer(t.args(dir), env);
       try {
-        const get = async (path: string) => (await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json();
+        const get = async (path: string): Promise<any> => (await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${ADMIN}` } })).json();
         const versions = (await get('/v1/registry/versions')).versions as { versionNo: number; label: string; contentHash: string }[];
         const labels = new Set(versions.map((v) => v.label));
         for (const a of acknowledged) expect(labels.has(a), `acknowledged version ${a} survived`).toBe(true);
