@@ -33,7 +33,7 @@ export const CHANGE_PREVAILS: RegExp[] = [
 export const WIDE_EXEMPTIONS: RegExp[] = [
   /(产品|產品|服务|服務)[^。；;]{0,10}?(稳定|穩定|安全运行|安全運行)/,
   /学术研究|學術研究/,
-  /与国家安全[^。；;]{0,10}?相关|與國家安全[^。；;]{0,10}?相關/,
+  /(与|與)(国家安全|國家安全|国防安全|國防安全)[^。；;]{0,16}?(相关|有关|相關|有關)/,
 ];
 
 /** De-identified data "used commercially" or "for any purpose" (PIPL 4, 73: still personal information). */

@@ -32,6 +32,7 @@ const CASES: [string, Mutation][] = [
   ['PIPL-29-1', (r) => { P(r, 'face-login').consentMechanism = 'general'; }],
   ['PIPL-31-1', (r) => { r.roles[0].minAge = 12; }],
   ['GBT-5.6-1', clause('与产品稳定运行相关的；出于学术研究所必要', 'zh-Hans')],
+  ['GBT-5.6-1', clause('与国家安全、国防安全有关的；', 'zh-Hans')],
   ['CN-FRT-1', (r) => { P(r, 'face-login').required = true; }],
   ['PIPL-17-1', (r) => { r.organization.contact = {}; }],
   ['PIPL-17-1', (r) => { P(r, 'account').method = undefined; }],

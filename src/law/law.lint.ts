@@ -13,8 +13,9 @@ const SEPARATOR: Record<Language, string> = { en: ': ', 'zh-Hans': '：', 'zh-Ha
 
 /** Fills a rule's title template with the subject of a hit, in one language. */
 export function messageIn(rule: Rule, hit: Pick<Hit, 'subject' | 'message'>, lang: Language): string {
-  if (lang === 'en' || !rule.title) return lang === 'en' ? hit.message : `${rule.title?.en ?? rule.id}${SEPARATOR.en}${hit.subject}`;
-  return `${rule.title[lang]}${SEPARATOR[lang]}${hit.subject}`;
+  // English carries the predicate's own specific message; the other languages fill the rule's title template.
+  if (lang === 'en') return hit.message;
+  return `${rule.title?.[lang] ?? rule.id}${SEPARATOR[lang]}${hit.subject}`;
 }
 
 /** Checks a registry against the catalogue; findings come in catalogue order. */

@@ -28,6 +28,7 @@ function human(file: string, findings: Finding[], lang: Language | undefined, re
   io.out(`${count('error')} errors, ${count('warning')} warnings, ${count('info')} notes (${regimes.join(', ')})`);
 }
 
+/** The lint command: findings per rule with citation, or the catalogue with --list. */
 export const command: CliCommand = {
   summary: 'check a registry against the PIPL, PIPA and GDPR rules; --list prints every rule',
   usage: 'custodia lint FILE [--regime pipl|pipa|gdpr] [--lang zh-Hans|zh-Hant|ko|en] [--format json]  |  custodia lint --list [--format json]',

@@ -1,6 +1,7 @@
 // PIPA notice, rights, retention and officer rules (PIPA 20, 21, 30, 31, 34-38; Decree 31, 39-44).
 import { each, hasRetention, isOpenEnded, offers, type Right } from '../law.helpers.ts';
 import type { Hit, Rule } from '../law.model.ts';
+import type { PathSegments } from '../../registry/index.ts';
 import { t } from './rule-kit.ts';
 
 const AUTO_KINDS = new Set(['cookie-id', 'device-id', 'ip', 'mac', 'imei']);
@@ -33,13 +34,14 @@ export const PIPA_NOTICE: Rule[] = [
     requirement: 'The privacy policy must state purposes, retention, provision, destruction, entrustment, rights, officer, automatic collection tools and safety measures.',
     title: t('Privacy policy section missing', '隐私政策缺少法定章节', '隱私政策缺少法定章節', '개인정보 처리방침 필수 항목 누락'),
     check: ({ reg }) => {
-      const missing: string[] = [];
-      if (reg.purposes.some((p) => !hasRetention(p))) missing.push('retention');
-      if (reg.rightsChannels.length === 0) missing.push('rights');
-      if (!reg.organization.privacyOfficer) missing.push('privacy-officer');
-      if (reg.trackers.length === 0 && reg.categories.some((c) => AUTO_KINDS.has(c.kind))) missing.push('cookies');
-      if (reg.security.length === 0) missing.push('security');
-      return missing.map((s) => ({ path: s === 'privacy-officer' ? ['organization', 'privacyOfficer'] : [s === 'retention' ? 'purposes' : s === 'rights' ? 'rightsChannels' : s === 'cookies' ? 'trackers' : 'security'], subject: s, code: `KR_POLICY_MISSING:${s}`, message: `the privacy policy has no ${s} section` }));
+      const sections: [string, boolean, PathSegments][] = [
+        ['retention', reg.purposes.some((p) => !hasRetention(p)), ['purposes']],
+        ['rights', reg.rightsChannels.length === 0, ['rightsChannels']],
+        ['privacy-officer', !reg.organization.privacyOfficer, ['organization', 'privacyOfficer']],
+        ['cookies', reg.trackers.length === 0 && reg.categories.some((c) => AUTO_KINDS.has(c.kind)), ['trackers']],
+        ['security', reg.security.length === 0, ['security']],
+      ];
+      return sections.filter(([, missing]) => missing).map(([s, , path]) => ({ path, subject: s, code: `KR_POLICY_MISSING:${s}`, message: `the privacy policy has no ${s} section` }));
     },
   },
   {
