@@ -42,6 +42,12 @@ export const DEIDENTIFIED_FREE_USE: RegExp[] = [
   /(不属于|不屬於|并非|並非)(您的)?(个人信息|個人資[料訊])[^。]{0,40}?(任何|任意)/,
 ];
 
+/** "It is anonymous, so no legal basis is needed" (trackers and beacons still need consent under ePrivacy 5(3)). */
+export const ANONYMOUS_NO_BASIS: RegExp[] = [
+  /(匿名)[^。]{0,60}?(无需|無需|不需要|不需)[^。]{0,12}?(依据|依據|法理|同意|基础|基礎)/,
+  /anonymi[sz]ed[^.]{0,80}?no\s+(legal\s+basis|consent)/i,
+];
+
 /** "Servers may be located abroad" statements (PIPA 28-8). */
 export const SERVERS_ABROAD: RegExp[] = [
   /(해외|국외|외국|다른\s*국가)[^.。]{0,40}?(서버|저장|보관|이전)/,

@@ -103,6 +103,7 @@ const CASES: [string, Mutation][] = [
   ['GDPR-21-2', (r) => { P(r, 'newsletter').legalBasis = 'legitimate-interests'; ALL_BUT('object')(r); }],
   ['EU-EPD-1', (r) => { r.trackers[0].class = 'analytics'; }],
   ['EU-EPD-1', (r) => { P(r, 'newsletter').legalBasis = 'legitimate-interests'; }],
+  ['EU-EPD-1', clause('貴方的個人信息將完全匿名處理，因此我方採取此類操作時無需任何法理依據。', 'zh-Hant')],
   ['GDPR-5-1', (r) => { P(r, 'account').retention = undefined; }],
   ['GDPR-12-2', (r) => { r.fees = { firstCopyFree: false }; }],
   ['GDPR-13-1', (r) => { r.organization.supervisoryAuthority = undefined; ALL_BUT('complain')(r); }],

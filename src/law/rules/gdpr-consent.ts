@@ -1,5 +1,5 @@
 // GDPR legal-basis and consent rules (Art. 6-9, 21(2)) and the ePrivacy Directive on trackers.
-import { isDeemedConsent } from '../law.clauses.ts';
+import { ANONYMOUS_NO_BASIS, isDeemedConsent, matchesAny } from '../law.clauses.ts';
 import { categoriesOf, each, INVALID_MECHANISMS, offers } from '../law.helpers.ts';
 import type { Rule } from '../law.model.ts';
 import type { Purpose } from '../../registry/index.ts';
@@ -90,6 +90,9 @@ export const GDPR_CONSENT: Rule[] = [
         if (tr.class === 'necessary') return undefined;
         const ps = reg.purposes.filter((p) => (tr.purposes ?? []).includes(p.id));
         return (ps.length === 0 || ps.some((p) => p.legalBasis !== 'consent')) && { path: ['trackers', i, 'purposes'], subject: tr.id, message: `${tr.class} tracker "${tr.id}" is not gated by a consent purpose` };
+      }),
+      ...each(reg.clauses, (c, i) => matchesAny(c, ANONYMOUS_NO_BASIS) && {
+        path: ['clauses', i, 'text'], subject: c.id, severity: 'warning', message: `clause "${c.id}" treats tracking as anonymous and needing no basis; non-essential trackers need consent`,
       }),
       ...each(reg.purposes, (p, i) => p.marketing && p.legalBasis !== 'consent' && categoriesOf(reg, p).some((c) => ['email', 'phone', 'cn-mobile', 'kr-phone'].includes(c.kind)) && {
         path: ['purposes', i, 'legalBasis'], subject: p.id, severity: 'warning', message: `electronic marketing "${p.id}" on ${p.legalBasis}: needs consent or a recorded soft opt-in`,
