@@ -4,8 +4,10 @@ import type { CliCommand } from '../cli.io.ts';
 /** Verb -> loader of its command module. One line per command. */
 export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   audit: () => import('./audit.ts'),
+  diff: () => import('./diff.ts'),
   keys: () => import('./keys.ts'),
   lint: () => import('./lint.ts'),
+  render: () => import('./render.ts'),
   serve: () => import('./serve.ts'),
   validate: () => import('./validate.ts'),
 };
