@@ -71,13 +71,14 @@ export function compilePolicy(registry: Registry, opts: CompileOptions = {}): Ac
     }
   }
   const childAge = registry.organization.childAge ?? 16;
+  const maskFor = opts.maskFor ?? { roles: ['agent'] };
   const purposes = new Map<string, CompiledPurpose>();
   for (const p of registry.purposes) purposes.set(p.id, compilePurpose(registry, p, kinds, maskKinds, departmentsOf.get(p.id) ?? new Set(), childAge));
   return Object.freeze({
     purposes,
     kinds,
-    maskRoles: new Set<PrincipalRole>(opts.maskFor?.roles ?? ['agent']),
-    maskDepartments: new Set(opts.maskFor?.departments ?? []),
+    maskRoles: new Set<PrincipalRole>(maskFor.roles ?? []),
+    maskDepartments: new Set(maskFor.departments ?? []),
     childAge,
     purposeNotDeclared: decision('deny', 'PURPOSE_NOT_DECLARED', 'The purpose is not declared in the registry.'),
     noCategories: decision('deny', 'NO_CATEGORIES', 'The request names no category.'),

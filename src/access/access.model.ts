@@ -73,7 +73,7 @@ export interface MaskFor {
 export interface CompileOptions {
   /** Purposes each department's agents may use. */
   departments?: Readonly<Record<string, readonly string[]>>;
-  /** Actors that see masked identifiers; default agents. */
+  /** Actors that see masked identifiers, the whole set; default { roles: ['agent'] }. */
   maskFor?: MaskFor;
   /** Identifier kinds masked for those actors; default DEFAULT_MASKED_KINDS. */
   maskKinds?: readonly IdentifierKind[];
