@@ -18,10 +18,12 @@ function strings(v: unknown): string[] {
 // Every message, with its functions called on typical arguments ("X" stands for registry text).
 function allMessages(lang: (typeof LANGUAGES)[number]): string[] {
   const m = MESSAGES[lang];
+  // The sentence gap is empty in Chinese by design.
+  const { sentenceGap: _gap, ...rest } = m;
   const d = { years: 1, months: 6, weeks: 2, days: 3, hours: 4, minutes: 5, seconds: 6 };
   const triggers = ['account-closed', 'purpose-fulfilled', 'consent-withdrawn', 'contract-ended'] as const;
   return [
-    ...strings(m),
+    ...strings(rest),
     m.date(2026, 3, 1), m.duration(d), m.retentionFor('X', 'collection'), m.retentionFor('X', 'last-use'),
     ...triggers.flatMap((t) => [m.retentionUntil(t), m.retentionUntil(t, 'X')]),
     m.intro('X'), m.complaintText(), m.complaintText('X'), m.feeAmount('X'), m.feeAmount('X', 'X'),

@@ -52,7 +52,7 @@ describe('renderNotice', () => {
     expect(renderNotice(r, 'zh-Hans', 'md')).toContain('自收集之日起3年');
     expect(renderNotice(r, 'zh-Hant', 'md')).toContain('自蒐集之日起3年');
     expect(renderNotice(r, 'ko', 'md')).toContain('수집일로부터 3년');
-    expect(renderNotice(r, 'en', 'md')).toContain('until you close your account, then 30 days');
+    expect(renderNotice(r, 'en', 'md')).toContain('Until you close your account, then 30 days');
     expect(renderNotice(r, 'zh-Hans', 'md')).toContain('至您注销账户后30天');
     expect(renderNotice(r, 'ko', 'md')).toContain('회원 탈퇴 후 30일까지');
   });

@@ -41,7 +41,7 @@ caption { text-align: left; font-weight: 700; font-size: 1rem; padding: 0 0 0.5r
 th, td { border: 1px solid var(--line); padding: 0.55rem 0.75rem; text-align: left; vertical-align: top; }
 .record th { width: 28%; background: var(--band); font-weight: 600; }
 .grid thead th { background: var(--band); white-space: nowrap; }
-.grid tbody th { font-weight: 600; }
+.grid tbody th { font-weight: 600; min-width: 9rem; }
 .scroll { overflow-x: auto; margin: 0.75rem 0 1.75rem; }
 .scroll table { margin: 0; }
 .note { color: var(--muted); }

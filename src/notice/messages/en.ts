@@ -27,6 +27,7 @@ export const en: NoticeMessages = {
   listSeparator: ', ',
   clauseSeparator: '; ',
   labelSeparator: ': ',
+  sentenceGap: ' ',
   paren: (s) => ` (${s})`,
   intro: (c) => `This notice explains how ${c} handles your personal information: what we collect and why, how long we keep it, who receives it, and how you can exercise your rights.`,
   sections: {
@@ -65,7 +66,7 @@ export const en: NoticeMessages = {
   retentionFor: (d, from) => (from === 'last-use' ? `${d} after last use` : `${d} from collection`),
   retentionUntil: (t, grace) => {
     const until = { 'account-closed': 'you close your account', 'purpose-fulfilled': 'the purpose is fulfilled', 'consent-withdrawn': 'you withdraw your consent', 'contract-ended': 'the contract ends' }[t];
-    return grace ? `until ${until}, then ${grace}` : `until ${until}`;
+    return grace ? `Until ${until}, then ${grace}` : `Until ${until}`;
   },
   legalBases: {
     consent: 'Your consent', contract: 'Necessary for a contract with you', 'legal-obligation': 'Legal obligation',
@@ -120,6 +121,7 @@ export const en: NoticeMessages = {
   sourceKinds: { direct: 'From you', indirect: 'From others' },
   requiredText: 'Required: we cannot provide the service without it.',
   optionalText: 'Optional: you may refuse; only the features that rely on it will be unavailable.',
+  notRequiredText: 'Not needed to use the service.',
   marketingText: 'You can stop marketing at any time, free of charge, in one step.',
   profilingText: 'This uses a profile of you; you can switch to content that is not personalised.',
   collectionIntro: 'We collect personal information in the following situations.',

@@ -26,6 +26,7 @@ export const ko: NoticeMessages = {
   listSeparator: ', ',
   clauseSeparator: '; ',
   labelSeparator: ': ',
+  sentenceGap: ' ',
   paren: (s) => ` (${s})`,
   intro: (c) => `${c}${topicParticle(c)} 정보주체의 개인정보를 보호하고 관련 고충을 원활하게 처리할 수 있도록 다음과 같이 개인정보 처리방침을 수립·공개합니다. 어떤 정보를 왜 수집하는지, 얼마나 보관하는지, 누구에게 제공하는지, 그리고 권리를 어떻게 행사할 수 있는지 안내합니다.`,
   sections: {
@@ -119,6 +120,7 @@ export const ko: NoticeMessages = {
   sourceKinds: { direct: '정보주체로부터 직접 수집', indirect: '제3자로부터 수집' },
   requiredText: '필수: 이 정보가 없으면 서비스를 제공할 수 없습니다.',
   optionalText: '선택: 동의를 거부할 수 있으며, 거부하는 경우 이 정보가 필요한 기능만 이용할 수 없고 다른 서비스 이용에는 제한이 없습니다.',
+  notRequiredText: '서비스 이용에 반드시 필요한 것은 아닙니다.',
   marketingText: '마케팅 정보 수신은 언제든지 무료로, 한 번에 거부할 수 있습니다.',
   profilingText: '이용자의 성향 분석이 사용되며, 개인 맞춤형이 아닌 내용으로 바꿀 수 있습니다.',
   collectionIntro: '다음과 같은 경우에 개인정보를 수집합니다.',

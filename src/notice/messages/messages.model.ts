@@ -54,6 +54,8 @@ export interface NoticeMessages {
   clauseSeparator: string;
   /** Between a term and its explanation ("Access: ..."). */
   labelSeparator: string;
+  /** Between two sentences in one paragraph (a space, or nothing in Chinese). */
+  sentenceGap: string;
   /** Wraps an aside in the language's parentheses. */
   paren: (s: string) => string;
   intro: (controller: string) => string;
@@ -79,6 +81,8 @@ export interface NoticeMessages {
   sourceKinds: { direct: string; indirect: string };
   requiredText: string;
   optionalText: string;
+  /** For a purpose that is not needed for the service but does not rest on consent. */
+  notRequiredText: string;
   marketingText: string;
   profilingText: string;
   collectionIntro: string;

@@ -19,6 +19,7 @@ export const zhHans: NoticeMessages = {
   listSeparator: '、',
   clauseSeparator: '；',
   labelSeparator: '：',
+  sentenceGap: '',
   paren: (s) => `（${s}）`,
   intro: (c) => `本政策说明${c}如何处理您的个人信息：我们收集哪些信息、为何收集、保存多久、向谁提供，以及您如何行使自己的权利。`,
   sections: {
@@ -112,6 +113,7 @@ export const zhHans: NoticeMessages = {
   sourceKinds: { direct: '向您直接收集', indirect: '从第三方间接获取' },
   requiredText: '必要：缺少该信息我们将无法提供服务。',
   optionalText: '可选：您可以拒绝，拒绝后仅依赖该信息的功能无法使用，不影响其他功能。',
+  notRequiredText: '非使用服务所必需。',
   marketingText: '您可以随时一步退订营销信息，且不收取任何费用。',
   profilingText: '此处会使用您的个人特征；您可以选择不针对个人特征的内容。',
   collectionIntro: '我们会在以下场景中收集您的个人信息。',

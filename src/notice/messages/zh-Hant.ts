@@ -19,6 +19,7 @@ export const zhHant: NoticeMessages = {
   listSeparator: '、',
   clauseSeparator: '；',
   labelSeparator: '：',
+  sentenceGap: '',
   paren: (s) => `（${s}）`,
   intro: (c) => `本政策說明${c}如何蒐集、處理及利用您的個人資料：我們蒐集哪些資料、為什麼蒐集、保存多久、提供給誰，以及您可以如何行使權利。`,
   sections: {
@@ -112,6 +113,7 @@ export const zhHant: NoticeMessages = {
   sourceKinds: { direct: '直接向您蒐集', indirect: '間接自他人取得' },
   requiredText: '必要：缺少此資料，我們將無法提供服務。',
   optionalText: '選擇性：您可以拒絕，拒絕後僅有依賴此資料的功能無法使用，其他功能不受影響。',
+  notRequiredText: '非使用服務所必需。',
   marketingText: '您可以隨時一次取消接收行銷訊息，且不需付費。',
   profilingText: '此處會使用您的個人偏好分析；您可以選擇不依個人偏好提供的內容。',
   collectionIntro: '我們會在下列情境蒐集您的個人資料。',

@@ -14,10 +14,11 @@ function purposeRecord(ctx: NoticeContext, p: Purpose): Block {
   rows.push({ label: f.categories, value: ctx.categoryNames(p.categories) });
   rows.push({ label: f.legalBasis, value: [m.legalBases[p.legalBasis]] });
   if (p.legitimateInterest) rows.push({ label: f.legitimateInterest, value: ctx.text(p.legitimateInterest) });
-  const required: Rich = [p.required ? m.requiredText : m.optionalText];
-  if (p.necessity) required.push(' ', ...ctx.text(p.necessity));
-  if (p.marketing) required.push(' ', m.marketingText);
-  if (p.profiling) required.push(' ', m.profilingText);
+  // Only consent can be refused; an optional purpose on another basis is simply not needed for the service.
+  const required: Rich = [p.required ? m.requiredText : p.legalBasis === 'consent' ? m.optionalText : m.notRequiredText];
+  if (p.necessity) required.push(m.sentenceGap, ...ctx.text(p.necessity));
+  if (p.marketing) required.push(m.sentenceGap, m.marketingText);
+  if (p.profiling) required.push(m.sentenceGap, m.profilingText);
   rows.push({ label: f.required, value: required });
   // Invalid mechanisms (pre-ticked, continued use...) are lint findings, never something the notice may promise.
   const mech = p.consentMechanism;
