@@ -1,7 +1,12 @@
-// Wires the optional pillars into publication: lint (law) and change classification (notice), when present.
+// Wires the law and notice pillars into publication: lint gates it, change classification describes it.
+import { lint } from './law/index.ts';
+import { classifyChanges } from './notice/index.ts';
 import type { PublicationHooks } from './publication/index.ts';
 
-/** Publication hooks from the law and notice pillars. */
+/** Publication hooks: lint findings (errors need an override) and classified changes (material or not). */
 export async function publicationHooks(): Promise<PublicationHooks> {
-  return {};
+  return {
+    lint: (registry) => lint(registry).map((f) => ({ ruleId: f.ruleId, severity: f.severity, path: f.path, message: f.message })),
+    classify: (before, after) => classifyChanges(before, after),
+  };
 }

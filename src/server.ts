@@ -10,7 +10,8 @@ import type { AppContext } from './http/context.ts';
 import { createLogger } from './log.ts';
 import { registerOutboxJobs } from './outbox/index.ts';
 import { countActiveAdmins, createKey, KeyAuthenticator } from './principals/index.ts';
-import { getVersion, publishRegistry, type PublicationHooks } from './publication/index.ts';
+import { CurrentRegistry, getVersion, publishRegistry, type PublicationHooks } from './publication/index.ts';
+import { ConsentService } from './consent/index.ts';
 import { JobQueue, openStore, type StoreOptions } from './store/index.ts';
 import { publicationHooks } from './hooks.ts';
 
@@ -36,7 +37,9 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   const jobs = new JobQueue(store.db, { onError: (job, e) => logger && logger.warn({ job: job.id, queue: job.queue, error: (e as Error).message?.slice(0, 200) }, 'job failed') });
   registerOutboxJobs(jobs, { timeoutMs: config.CUSTODIA_WEBHOOK_TIMEOUT_MS });
   const hooks: PublicationHooks = await publicationHooks();
-  const ctx: AppContext = { config, store, audit, jobs, keys: new KeyAuthenticator(store.db), hooks, logger };
+  const registry = new CurrentRegistry(store.db);
+  const consent = new ConsentService(store.db, registry);
+  const ctx: AppContext = { config, store, audit, jobs, keys: new KeyAuthenticator(store.db), hooks, logger, registry, consent };
 
   let adminKey: string | undefined;
   if ((await countActiveAdmins(store.db)) === 0) {
@@ -62,6 +65,8 @@ export async function startServer(config: Config, opts: { registryFile?: string;
     }
   }
 
+  await registry.refresh();
+  await consent.signer.init();
   audit.start();
   jobs.start();
   const app = await buildApp(ctx);

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/index.ts';
 import type { Config } from '../config.ts';
 import type { KeyAuthenticator } from '../principals/index.ts';
-import type { PublicationHooks } from '../publication/index.ts';
+import type { ConsentService } from '../consent/index.ts';
+import type { CurrentRegistry, PublicationHooks } from '../publication/index.ts';
 import type { JobQueue, Store } from '../store/index.ts';
 
 /** The services behind the API. */
@@ -14,5 +15,7 @@ export interface AppContext {
   jobs: JobQueue;
   keys: KeyAuthenticator;
   hooks: PublicationHooks;
+  registry: CurrentRegistry;
+  consent: ConsentService;
   logger?: Logger | false;
 }

@@ -88,14 +88,18 @@ export async function retryDelivery(db: Db, id: string): Promise<void> {
 /** Registers the dispatch and delivery handlers on a job queue. */
 export function registerOutboxJobs(queue: JobQueue, opts: { timeoutMs: number; fetch?: typeof fetch }): void {
   const doFetch = opts.fetch ?? fetch;
-  queue.handle('outbox.dispatch', async (job: JobRecord, db) => {
-    const { eventId } = job.payload as { eventId: string };
+  const dispatch = async (db: Kysely<Database>, eventId: string) => {
     const event = await db.selectFrom('outbox_events').select(['topic']).where('id', '=', eventId).executeTakeFirst();
     if (!event) return;
     const hooks = await db.selectFrom('webhooks').select(['id', 'topics']).where('disabled_at', 'is', null).execute();
     for (const h of hooks.filter((h) => h.topics.some((t) => topicMatches(t, event.topic)))) {
       await JobQueue.enqueue(db, 'webhook.deliver', { eventId, webhookId: h.id }, { dedupeKey: `deliver:${eventId}:${h.id}` });
     }
+  };
+  queue.handle('outbox.dispatch', async (job: JobRecord, db) => dispatch(db, (job.payload as { eventId: string }).eventId));
+  // batch writers (consent) enqueue one job for many events
+  queue.handle('outbox.dispatch-many', async (job: JobRecord, db) => {
+    for (const id of (job.payload as { eventIds: string[] }).eventIds) await dispatch(db, id);
   });
   queue.handle('webhook.deliver', async (job, db) => {
     const { eventId, webhookId } = job.payload as { eventId: string; webhookId: string };

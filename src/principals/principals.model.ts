@@ -20,6 +20,11 @@ export const PERMISSIONS = {
   'keys:manage': ['admin'],
   'audit:read': ['admin', 'privacy-officer', 'auditor'],
   'webhooks:manage': ['admin'],
+  'subjects:read': ['admin', 'privacy-officer', 'agent', 'auditor', 'service'],
+  'subjects:write': ['admin', 'privacy-officer', 'service'],
+  'consent:read': ['admin', 'privacy-officer', 'agent', 'auditor', 'service'],
+  'consent:write': ['admin', 'privacy-officer', 'service'],
+  'consent:manage': ['admin', 'privacy-officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

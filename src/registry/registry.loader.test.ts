@@ -61,7 +61,7 @@ describe('loadRegistry', () => {
   });
 
   it('refuses a recipient receiving a category none of its purposes uses', () => {
-    const r = loadRegistry(minimal.replace('categories: [name]\n    mechanism', 'categories: [name, face]\n    mechanism'), 'x.yaml');
+    const r = loadRegistry(minimal.replace('categories: [name]\n    contact', 'categories: [name, face]\n    contact'), 'x.yaml');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.problems[0].path).toBe('recipients[0].categories[1]');
   });

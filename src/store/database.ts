@@ -103,6 +103,67 @@ export interface WebhooksTable {
   disabled_at: Timestamp | null;
 }
 
+/** People whose data Custodia holds, with the regimes that apply to them. */
+export interface SubjectsTable {
+  id: string;
+  external_ref: string | null;
+  role: string;
+  regimes: Json<string[]>;
+  language: string;
+  adult_from: Json<Partial<Record<'pipl' | 'pipa' | 'gdpr', string>>>;
+  status: ColumnType<'active' | 'restricted' | 'closed' | 'erased', string | undefined, string>;
+  event_seq: ColumnType<string, string | undefined, string>;
+  created_at: Timestamp;
+}
+
+/** Append-only consent and device-permission events, numbered per subject. */
+export interface ConsentEventsTable {
+  subject_id: string;
+  seq: string;
+  id: string;
+  type: 'consent' | 'permission';
+  event: 'grant' | 'withdraw' | 'on' | 'off';
+  target: string;
+  recipient: string;
+  kind: string | null;
+  action: string;
+  registry_version: number;
+  scope_hash: string | null;
+  notice_hash: string | null;
+  channel: string;
+  language: string | null;
+  user_agent: string | null;
+  ip_prefix: string | null;
+  region: string | null;
+  actor: string;
+  occurred_at: Timestamp;
+  receipt: string;
+}
+
+/** The current state per subject and consent target: a projection of consent_events. */
+export interface ConsentStateTable {
+  subject_id: string;
+  type: 'consent' | 'permission';
+  target: string;
+  recipient: string;
+  status: 'granted' | 'withdrawn' | 'on' | 'off';
+  kind: string | null;
+  seq: string;
+  scope_hash: string | null;
+  registry_version: number;
+  updated_at: Timestamp;
+}
+
+/** Keys that sign consent receipts; retired keys stay for verification. */
+export interface SigningKeysTable {
+  kid: string;
+  alg: string;
+  public_jwk: Json<Record<string, unknown>>;
+  private_jwk: Json<Record<string, unknown>>;
+  created_at: Timestamp;
+  retired_at: Timestamp | null;
+}
+
 /** Every table. */
 export interface Database {
   registry_versions: RegistryVersionsTable;
@@ -114,4 +175,8 @@ export interface Database {
   outbox_events: OutboxEventsTable;
   jobs: JobsTable;
   webhooks: WebhooksTable;
+  subjects: SubjectsTable;
+  consent_events: ConsentEventsTable;
+  consent_state: ConsentStateTable;
+  signing_keys: SigningKeysTable;
 }

@@ -1,10 +1,12 @@
 // Applies the numbered migrations on start; the list is static so bundling and ordering are explicit.
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.ts';
+import * as m0002 from './migrations/0002-subjects-consent.ts';
 
 /** Every migration, in order. A new one is a new file and one line here. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-subjects-consent': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,5 +1,5 @@
 // Authentication by API key (Authorization: Bearer or X-Api-Key) and authorisation by permission.
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { AppError } from '../../errors.ts';
 import { can, type Permission, type Principal } from '../../principals/index.ts';
 import type { AppContext } from '../context.ts';
@@ -19,7 +19,7 @@ function presentedKey(req: FastifyRequest): string | undefined {
 }
 
 /** A preHandler that requires a valid key carrying `permission`. */
-export function requirePermission(ctx: AppContext, permission: Permission): preHandlerAsyncHookHandler {
+export function requirePermission(ctx: AppContext, permission: Permission): onRequestAsyncHookHandler {
   return async (req: FastifyRequest, reply: FastifyReply) => {
     const key = presentedKey(req);
     if (!key) {

@@ -25,7 +25,7 @@ export default routes('/v1/audit', (app, ctx) => {
   const auditor = requirePermission(ctx, 'audit:read');
   const security = [{ apiKey: [] }];
   app.get('/', {
-    preHandler: auditor,
+    onRequest: auditor,
     schema: {
       summary: 'Search audit entries, newest first',
       tags: ['audit'],
@@ -39,7 +39,7 @@ export default routes('/v1/audit', (app, ctx) => {
   });
 
   app.get('/verify', {
-    preHandler: auditor,
+    onRequest: auditor,
     schema: {
       summary: 'Verify the whole chain; names the first bad entry',
       tags: ['audit'],

@@ -25,12 +25,12 @@ const KeyId = z.object({ id: z.string().regex(/^[a-z0-9]{12}$/) });
 export default routes('/v1/keys', (app, ctx) => {
   const admin = requirePermission(ctx, 'keys:manage');
   const security = [{ apiKey: [] }];
-  app.get('/', { preHandler: admin, schema: { summary: 'List API keys', tags: ['keys'], security, response: { 200: z.object({ keys: z.array(KeyView) }), ...authErrors } } }, async () => ({
+  app.get('/', { onRequest: admin, schema: { summary: 'List API keys', tags: ['keys'], security, response: { 200: z.object({ keys: z.array(KeyView) }), ...authErrors } } }, async () => ({
     keys: await listKeys(ctx.store.db),
   }));
 
   app.post('/', {
-    preHandler: admin,
+    onRequest: admin,
     schema: {
       summary: 'Create an API key; the secret is in this answer only',
       tags: ['keys'],
@@ -57,7 +57,7 @@ export default routes('/v1/keys', (app, ctx) => {
   });
 
   app.post('/:id/rotate', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { summary: 'Replace a key with a new one and revoke the old', tags: ['keys'], security, params: KeyId, response: { 201: Issued, 404: Problem, ...authErrors } },
   }, async (req, reply) => {
     const next = await rotateKey(ctx.store.db, req.params.id, actorOf(req));
@@ -66,7 +66,7 @@ export default routes('/v1/keys', (app, ctx) => {
   });
 
   app.delete('/:id', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { summary: 'Revoke a key at once', tags: ['keys'], security, params: KeyId, response: { 204: z.null(), 404: Problem, ...authErrors } },
   }, async (req, reply) => {
     await revokeKey(ctx.store.db, req.params.id, actorOf(req));

@@ -19,17 +19,17 @@ const Finding = z.object({ ruleId: z.string(), severity: z.enum(['error', 'warni
 export default routes('/v1/registry', (app, ctx) => {
   const read = requirePermission(ctx, 'registry:read');
   app.get('/', {
-    preHandler: read,
+    onRequest: read,
     schema: { summary: 'The current registry version', tags: ['registry'], security: [{ apiKey: [] }], response: { 200: VersionWithDocument, 404: Problem, ...authErrors } },
   }, async () => getVersion(ctx.store.db, 'current'));
 
   app.get('/versions', {
-    preHandler: read,
+    onRequest: read,
     schema: { summary: 'All published versions, newest first', tags: ['registry'], security: [{ apiKey: [] }], response: { 200: z.object({ versions: z.array(Version) }), ...authErrors } },
   }, async () => ({ versions: await listVersions(ctx.store.db) }));
 
   app.get('/versions/:versionNo', {
-    preHandler: read,
+    onRequest: read,
     schema: {
       summary: 'One published version with its document and change list',
       tags: ['registry'],
@@ -40,7 +40,7 @@ export default routes('/v1/registry', (app, ctx) => {
   }, async (req) => getVersion(ctx.store.db, req.params.versionNo));
 
   app.post('/versions', {
-    preHandler: requirePermission(ctx, 'registry:publish'),
+    onRequest: requirePermission(ctx, 'registry:publish'),
     bodyLimit: 8 * 1024 * 1024,
     schema: {
       summary: 'Publish a new version (validated and linted first; lint errors need an override reason)',
@@ -52,6 +52,7 @@ export default routes('/v1/registry', (app, ctx) => {
   }, async (req, reply) => {
     const pub = await publishRegistry(ctx.store.db, req.body.source, actorOf(req), { overrideReason: req.body.overrideReason, hooks: ctx.hooks });
     ctx.jobs.nudge();
+    await ctx.registry.refresh();
     return reply.code(201).send(pub);
   });
 });

@@ -12,12 +12,12 @@ const Delivery = z.object({ id: z.string(), status: z.string(), attempts: z.numb
 export default routes('/v1/webhooks', (app, ctx) => {
   const admin = requirePermission(ctx, 'webhooks:manage');
   const security = [{ apiKey: [] }];
-  app.get('/', { preHandler: admin, schema: { summary: 'List active webhooks', tags: ['webhooks'], security, response: { 200: z.object({ webhooks: z.array(Webhook) }), ...authErrors } } }, async () => ({
+  app.get('/', { onRequest: admin, schema: { summary: 'List active webhooks', tags: ['webhooks'], security, response: { 200: z.object({ webhooks: z.array(Webhook) }), ...authErrors } } }, async () => ({
     webhooks: await listWebhooks(ctx.store.db),
   }));
 
   app.post('/', {
-    preHandler: admin,
+    onRequest: admin,
     schema: {
       summary: 'Register a webhook; its signing secret is in this answer only',
       tags: ['webhooks'],
@@ -35,7 +35,7 @@ export default routes('/v1/webhooks', (app, ctx) => {
   });
 
   app.delete('/:id', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { summary: 'Disable a webhook', tags: ['webhooks'], security, params: z.object({ id: z.string().max(100) }), response: { 204: z.null(), 404: Problem, ...authErrors } },
   }, async (req, reply) => {
     await ctx.store.db.transaction().execute(async (trx) => {
@@ -46,7 +46,7 @@ export default routes('/v1/webhooks', (app, ctx) => {
   });
 
   app.get('/deliveries', {
-    preHandler: admin,
+    onRequest: admin,
     schema: {
       summary: 'Webhook deliveries; status=dead lists dead letters',
       tags: ['webhooks'],
@@ -57,7 +57,7 @@ export default routes('/v1/webhooks', (app, ctx) => {
   }, async (req) => ({ deliveries: await listDeliveries(ctx.store.db, req.query.status) }));
 
   app.post('/deliveries/:id/retry', {
-    preHandler: admin,
+    onRequest: admin,
     schema: { summary: 'Retry a dead delivery', tags: ['webhooks'], security, params: z.object({ id: z.string().regex(/^\d+$/) }), response: { 202: z.null(), 404: Problem, ...authErrors } },
   }, async (req, reply) => {
     await retryDelivery(ctx.store.db, req.params.id);

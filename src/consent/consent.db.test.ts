@@ -1,0 +1,130 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../../test/app-harness.ts';
+import { TEST_DATABASES } from '../../test/db-harness.ts';
+import { replayProjection, storedProjection, verifyReceipt } from './index.ts';
+
+const minimal = readFileSync('test/fixtures/minimal.yaml', 'utf8');
+const NOTICE = 'a'.repeat(64);
+
+for (const target of TEST_DATABASES) {
+  describe(`consent [${target.name}]`, () => {
+    let s: TestServer;
+    let svc: string;
+    let version: number;
+    const newSubject = async (extra: Record<string, unknown> = {}) => (await s.call('POST', '/v1/subjects', { key: svc, body: { role: 'customer', regimes: ['pipl'], language: 'zh-Hans', ...extra } })).json.id as string;
+    const grant = (id: string, body: Record<string, unknown>) =>
+      s.call('POST', `/v1/subjects/${id}/consents`, { key: svc, body: { kind: 'separate', action: 'checkbox', registryVersion: version, noticeHash: NOTICE, channel: 'app', ...body } });
+    const history = async (id: string) => (await s.call('GET', `/v1/subjects/${id}/consents?history=true`, { key: svc })).json.history as unknown[];
+
+    beforeAll(async () => {
+      s = await startTestServer(target.options());
+      svc = (await s.call('POST', '/v1/keys', { key: s.adminKey, body: { name: 'app', role: 'service', purposes: ['account'] } })).json.key;
+      version = (await s.call('GET', '/v1/registry', { key: svc })).json.versionNo;
+    });
+    afterAll(async () => s?.stop());
+
+    it('refuses invalid actions, weaker kinds, bundles, outdated notices and non-consent purposes, writing nothing', async () => {
+      const id = await newSubject();
+      const cases: [Record<string, unknown>, number, string, string?][] = [
+        [{ purposes: [{ purpose: 'face-login' }], action: 'continued-use' }, 422, 'CONSENT_INVALID_ACTION', 'PIPL-14-1'],
+        [{ purposes: [{ purpose: 'face-login' }], action: 'pre-ticked' }, 422, 'CONSENT_INVALID_ACTION', 'PIPL-14-1'],
+        [{ purposes: [{ purpose: 'face-login' }], kind: 'general' }, 422, 'CONSENT_KIND_INSUFFICIENT', 'PIPL-29-1'],
+        [{ purposes: [{ purpose: 'account', recipient: 'parent' }], kind: 'general' }, 422, 'CONSENT_KIND_INSUFFICIENT', 'PIPL-23-1'],
+        [{ purposes: [{ purpose: 'face-login' }, { purpose: 'account', recipient: 'parent' }] }, 422, 'CONSENT_BUNDLED'],
+        [{ purposes: [{ purpose: 'account' }] }, 422, 'CONSENT_NOT_APPLICABLE'],
+        [{ purposes: [{ purpose: 'marketing' }] }, 422, 'PURPOSE_UNKNOWN'],
+        [{ purposes: [{ purpose: 'face-login', recipient: 'parent' }] }, 422, 'RECIPIENT_UNKNOWN'],
+        [{ purposes: [{ purpose: 'face-login' }], registryVersion: version + 100 }, 409, 'CONSENT_NOTICE_OUTDATED'],
+        [{ purposes: [{ purpose: 'face-login' }], noticeHash: 'nothex' }, 400, 'VALIDATION_FAILED'],
+      ];
+      for (const [body, status, code, rule] of cases) {
+        const r = await grant(id, body);
+        expect({ status: r.status, code: r.json.code, ...(rule ? { rule: r.json.rule } : {}) }, JSON.stringify(body)).toEqual({ status, code, ...(rule ? { rule } : {}) });
+      }
+      expect(await history(id)).toEqual([]);
+    });
+
+    it('records a grant with a receipt that verifies offline, honours withdrawal and keeps the history', async () => {
+      const id = await newSubject();
+      const g = await grant(id, { purposes: [{ purpose: 'face-login' }], ip: '203.0.113.77', userAgent: 'test' });
+      expect(g.status).toBe(201);
+      const ev = g.json.events[0];
+      expect(ev).toMatchObject({ subjectId: id, seq: '1', target: 'face-login', event: 'grant' });
+      const jwks = (await s.call('GET', '/v1/consents/jwks')).json;
+      const { claims } = await verifyReceipt(ev.receipt, jwks);
+      expect(claims).toMatchObject({ sub: id, seq: '1', target: 'face-login', kind: 'separate', noticeHash: NOTICE, registryVersion: version });
+      expect(JSON.stringify(claims)).not.toContain('203.0.113');
+      const tampered = ev.receipt.replace(/\.([^.]+)\./, (_m: string, p: string) => `.${p.slice(0, -2)}AA.`);
+      await expect(verifyReceipt(tampered, jwks)).rejects.toMatchObject({ code: 'RECEIPT_INVALID' });
+      expect((await s.call('GET', `/v1/consents/check?subject=${id}&purpose=face-login`, { key: svc })).json.status).toBe('granted');
+      const w = await s.call('POST', `/v1/subjects/${id}/consents/withdraw`, { key: svc, body: { purpose: 'face-login', channel: 'app' } });
+      expect(w.status).toBe(201);
+      expect(w.json.seq).toBe('2');
+      expect((await s.call('GET', `/v1/consents/check?subject=${id}&purpose=face-login`, { key: svc })).json.status).toBe('absent');
+      const h = (await history(id)) as { event: string; seq: string }[];
+      expect(h.map((e) => [e.seq, e.event])).toEqual([['1', 'grant'], ['2', 'withdraw']]);
+      const sharing = await grant(id, { purposes: [{ purpose: 'account', recipient: 'parent' }] });
+      expect(sharing.status).toBe(201);
+      expect((await s.call('GET', `/v1/consents/check?subject=${id}&purpose=account&recipient=parent`, { key: svc })).json.status).toBe('granted');
+    });
+
+    it("needs a guardian's consent for a child", async () => {
+      const tenYearsAgo = new Date(Date.now() - 10 * 365.25 * 86_400_000).toISOString().slice(0, 10);
+      const child = await newSubject({ birthDate: tenYearsAgo });
+      const alone = await grant(child, { purposes: [{ purpose: 'face-login' }] });
+      expect(alone.json).toMatchObject({ code: 'CONSENT_GUARDIAN_REQUIRED', rule: 'PIPL-31-1' });
+      expect((await grant(child, { purposes: [{ purpose: 'face-login' }], actor: 'guardian', guardianRef: 'verif-123' })).status).toBe(201);
+    });
+
+    it('switches device permissions and refuses undeclared ones', async () => {
+      const id = await newSubject();
+      const off = await s.call('PUT', `/v1/subjects/${id}/permissions/camera`, { key: svc, body: { enabled: false, channel: 'app' } });
+      expect(off.status).toBe(201);
+      const state = (await s.call('GET', `/v1/subjects/${id}/consents`, { key: svc })).json.state;
+      expect(state).toContainEqual(expect.objectContaining({ type: 'permission', target: 'camera', status: 'off' }));
+      expect((await s.call('PUT', `/v1/subjects/${id}/permissions/teleport`, { key: svc, body: { enabled: true, channel: 'app' } })).json.code).toBe('PERMISSION_UNKNOWN');
+    });
+
+    it('orders concurrent grants and withdrawals by sequence number; replay rebuilds the same projection', async () => {
+      const id = await newSubject();
+      const results = await Promise.all(Array.from({ length: 40 }, (_, i) =>
+        i % 2 === 0 ? grant(id, { purposes: [{ purpose: 'face-login' }] }) : s.call('POST', `/v1/subjects/${id}/consents/withdraw`, { key: svc, body: { purpose: 'face-login', channel: 'web' } })));
+      expect(results.every((r) => r.status === 201)).toBe(true);
+      const seqs = results.map((r) => Number(r.json.events?.[0]?.seq ?? r.json.seq)).sort((a, b) => a - b);
+      expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      const replayed = await replayProjection(s.ctx.store.db, id);
+      expect(await storedProjection(s.ctx.store.db, id)).toEqual(replayed);
+      const last = results.find((r) => Number(r.json.events?.[0]?.seq ?? r.json.seq) === 40)!;
+      const expected = last.json.events ? 'granted' : 'absent';
+      expect((await s.call('GET', `/v1/consents/check?subject=${id}&purpose=face-login`, { key: svc })).json.status).toBe(expected);
+    });
+
+    it('marks consents stale when a new version changes their scope, lists them and queues renewals', async () => {
+      const id = await newSubject();
+      await grant(id, { purposes: [{ purpose: 'face-login' }] });
+      const next = minimal.replace('version: "1.0.0"', 'version: "1.1.0"').replace('categories: [face]', 'categories: [face, name]');
+      const pub = await s.call('POST', '/v1/registry/versions', { key: s.adminKey, body: { source: next } });
+      expect(pub.status).toBe(201);
+      expect((await s.call('GET', `/v1/consents/check?subject=${id}&purpose=face-login`, { key: svc })).json.status).toBe('stale');
+      const stale = (await s.call('GET', '/v1/consents/stale?purpose=face-login', { key: s.adminKey })).json.stale;
+      expect(stale.map((x: { subjectId: string }) => x.subjectId)).toContain(id);
+      expect((await s.call('GET', '/v1/consents/stale', { key: svc })).status).toBe(403);
+      const ren = await s.call('POST', '/v1/consents/renewals', { key: s.adminKey, body: { purpose: 'face-login' } });
+      expect(ren.status).toBe(202);
+      expect(ren.json.subjects).toBeGreaterThanOrEqual(1);
+      version = pub.json.versionNo;
+      await grant(id, { purposes: [{ purpose: 'face-login' }] });
+      expect((await s.call('GET', `/v1/consents/check?subject=${id}&purpose=face-login`, { key: svc })).json.status).toBe('granted');
+    });
+
+    it('answers unknown subjects with 404 and refuses roles without the permission', async () => {
+      const auditor = (await s.call('POST', '/v1/keys', { key: s.adminKey, body: { name: 'aud', role: 'auditor' } })).json.key;
+      const id = await newSubject();
+      expect((await s.call('POST', `/v1/subjects/${id}/consents`, { key: auditor, body: {} })).status).toBe(403);
+      expect((await s.call('GET', `/v1/subjects/sub_${'0'.repeat(32)}/consents`, { key: svc })).status).toBe(404);
+      expect((await s.call('POST', `/v1/subjects/sub_${'0'.repeat(32)}/consents`, { key: svc, body: { purposes: [{ purpose: 'face-login' }], kind: 'separate', action: 'checkbox', registryVersion: version, noticeHash: NOTICE, channel: 'app' } })).status).toBe(404);
+      expect((await s.call('POST', '/v1/subjects', { key: svc, body: { role: 'alien', regimes: ['gdpr'], language: 'ko' } })).json.code).toBe('SUBJECT_INVALID');
+    });
+  });
+}

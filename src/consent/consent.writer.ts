@@ -1,0 +1,128 @@
+// Writes consent events in batches (group commit): sequence numbers per subject, receipts, projection,
+// audit entries and outbox events all in one transaction per batch.
+import { randomUUID } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import type { ConsentEventsTable, Database } from '../store/index.ts';
+import type { Insertable } from 'kysely';
+import { JobQueue } from '../store/index.ts';
+import type { PreparedEvent, RecordedEvent } from './consent.model.ts';
+import type { ReceiptSigner } from './consent.receipts.ts';
+
+interface Pending {
+  events: PreparedEvent[];
+  resolve: (r: RecordedEvent[]) => void;
+  reject: (e: unknown) => void;
+}
+
+const STATUS: Record<PreparedEvent['event'], 'granted' | 'withdrawn' | 'on' | 'off'> = { grant: 'granted', withdraw: 'withdrawn', on: 'on', off: 'off' };
+const TOPIC: Record<PreparedEvent['event'], string> = { grant: 'consent.granted', withdraw: 'consent.withdrawn', on: 'permission.on', off: 'permission.off' };
+
+/** One writer per process; `write` resolves once the events are committed (acknowledged means durable). */
+export class ConsentWriter {
+  private queue: Pending[] = [];
+  private flushing: Promise<void> | undefined;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly signer: ReceiptSigner,
+    private readonly issuer: () => string,
+    private readonly opts: { maxBatch?: number; onCommit?: (events: RecordedEvent[], prepared: PreparedEvent[]) => void } = {},
+  ) {}
+
+  /** Queues events of one request; they commit together, in order. */
+  write(events: PreparedEvent[]): Promise<RecordedEvent[]> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ events, resolve, reject });
+      if (!this.flushing) this.flushing = this.loop();
+    });
+  }
+
+  private async loop(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch: Pending[] = [];
+        let n = 0;
+        while (this.queue.length > 0 && n < (this.opts.maxBatch ?? 500)) {
+          const p = this.queue.shift()!;
+          batch.push(p);
+          n += p.events.length;
+        }
+        try {
+          const recorded = await this.commit(batch.flatMap((p) => p.events));
+          let i = 0;
+          for (const p of batch) {
+            p.resolve(recorded.slice(i, i + p.events.length));
+            i += p.events.length;
+          }
+        } catch (e) {
+          for (const p of batch) p.reject(e);
+        }
+      }
+    } finally {
+      this.flushing = undefined;
+    }
+  }
+
+  private async commit(events: PreparedEvent[]): Promise<RecordedEvent[]> {
+    const counts = new Map<string, number>();
+    for (const e of events) counts.set(e.subjectId, (counts.get(e.subjectId) ?? 0) + 1);
+    const { recorded, prepared } = await this.db.transaction().execute(async (trx) => {
+      // Reserve a range of sequence numbers per subject; the row lock orders concurrent writers of one subject.
+      const values = sql.join([...counts].map(([id, n]) => sql`(${id}, ${n}::bigint)`));
+      const reserved = await sql<{ id: string; event_seq: string }>`
+        update subjects s set event_seq = s.event_seq + v.n from (values ${values}) as v(id, n)
+        where s.id = v.id returning s.id, s.event_seq`.execute(trx);
+      const next = new Map(reserved.rows.map((r) => [r.id, BigInt(r.event_seq) - BigInt(counts.get(r.id)!) + 1n]));
+      const iss = this.issuer();
+      const out: RecordedEvent[] = [];
+      const rows: Insertable<ConsentEventsTable>[] = [];
+      for (const e of events) {
+        const seqN = next.get(e.subjectId);
+        if (seqN === undefined) throw new Error('subject vanished during the write');
+        next.set(e.subjectId, seqN + 1n);
+        const seq = String(seqN);
+        const id = `ce_${randomUUID().replace(/-/g, '')}`;
+        const receipt = await this.signer.sign({
+          iss, sub: e.subjectId, jti: id, iat: Math.floor(e.occurredAt.getTime() / 1000), seq, type: e.type, event: e.event, target: e.target,
+          ...(e.recipient ? { recipient: e.recipient } : {}), ...(e.kind ? { kind: e.kind } : {}), action: e.action, registryVersion: e.registryVersion,
+          ...(e.scopeHash ? { scopeHash: e.scopeHash } : {}), ...(e.noticeHash ? { noticeHash: e.noticeHash } : {}), channel: e.channel, ...(e.language ? { language: e.language } : {}),
+        });
+        rows.push({
+          subject_id: e.subjectId, seq, id, type: e.type, event: e.event, target: e.target, recipient: e.recipient, kind: e.kind, action: e.action,
+          registry_version: e.registryVersion, scope_hash: e.scopeHash, notice_hash: e.noticeHash, channel: e.channel, language: e.language,
+          user_agent: e.userAgent, ip_prefix: e.ipPrefix, region: e.region, actor: e.actor, occurred_at: e.occurredAt, receipt,
+        });
+        out.push({ id, subjectId: e.subjectId, seq, type: e.type, event: e.event, target: e.target, recipient: e.recipient || null, receipt });
+      }
+      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('consent_events').values(rows.slice(i, i + 500)).execute();
+      // The projection keeps the newest event per target; within one batch only the last one counts.
+      const latest = new Map<string, Insertable<ConsentEventsTable> & { status: string }>();
+      events.forEach((e, i) => latest.set(`${e.subjectId}\u0000${e.type}\u0000${e.target}\u0000${e.recipient}`, { ...rows[i], status: STATUS[e.event] }));
+      const state = [...latest.values()].map((r) => ({
+        subject_id: r.subject_id, type: r.type, target: r.target, recipient: r.recipient, status: r.status as 'granted', kind: r.kind, seq: r.seq,
+        scope_hash: r.scope_hash, registry_version: r.registry_version, updated_at: r.occurred_at,
+      }));
+      await trx
+        .insertInto('consent_state')
+        .values(state)
+        .onConflict((oc) =>
+          oc.columns(['subject_id', 'type', 'target', 'recipient']).doUpdateSet((eb) => ({
+            status: eb.ref('excluded.status'), kind: eb.ref('excluded.kind'), seq: eb.ref('excluded.seq'), scope_hash: eb.ref('excluded.scope_hash'),
+            registry_version: eb.ref('excluded.registry_version'), updated_at: eb.ref('excluded.updated_at'),
+          })).where('consent_state.seq', '<', (eb) => eb.ref('excluded.seq')),
+        )
+        .execute();
+      await trx.insertInto('audit_inbox').values(events.map((e, i) => ({
+        ts: new Date(),
+        body: JSON.stringify({ actor: e.actor === 'subject' ? `subject:${e.subjectId}` : `${e.actor}:${e.subjectId}`, action: `${e.type}.${e.event}`, subject: e.subjectId, target: e.recipient ? `${e.target}/${e.recipient}` : e.target, details: { seq: out[i].seq, event: out[i].id, channel: e.channel, registryVersion: e.registryVersion } }),
+      }))).execute();
+      const outbox = await trx.insertInto('outbox_events').values(events.map((e, i) => ({
+        topic: TOPIC[e.event], subject_id: e.subjectId, payload: JSON.stringify({ event: out[i].id, seq: out[i].seq, target: e.target, recipient: e.recipient || null, registryVersion: e.registryVersion }),
+      }))).returning('id').execute();
+      await JobQueue.enqueue(trx, 'outbox.dispatch-many', { eventIds: outbox.map((o) => o.id) });
+      return { recorded: out, prepared: events };
+    });
+    this.opts.onCommit?.(recorded, prepared);
+    return recorded;
+  }
+}

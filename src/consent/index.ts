@@ -1,0 +1,6 @@
+// Consent pillar: append-only consent and permission events, projection, signed receipts, staleness.
+export * from './consent.model.ts';
+export { ConsentService, type ConsentView } from './consent.service.ts';
+export { ConsentProjection, currentScopes, replayProjection, storedProjection } from './consent.projection.ts';
+export { ReceiptSigner, verifyReceipt, type ReceiptClaims, type ReceiptFile } from './consent.receipts.ts';
+export { checkGrant, assertValidAction } from './consent.rules.ts';

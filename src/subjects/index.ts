@@ -1,0 +1,2 @@
+// Subjects pillar: the people whose data is held, their role, regimes and language.
+export * from './subjects.service.ts';
