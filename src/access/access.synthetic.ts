@@ -86,6 +86,7 @@ export function syntheticRegistry(seed = 42, requestCount = 4096): SyntheticSet 
     return s;
   });
 
+  const byRole = new Map([...ROLES, 'guest'].map((role) => [role, subjects.filter((x) => x.role === role)]));
   const requests: AccessRequest[] = Array.from({ length: requestCount }, () => {
     const { actor } = pick(actors);
     const own = actor.kind === 'service' ? actor.purposes : actor.role === 'agent' ? departments[actor.department!] : purposeIds;
@@ -93,7 +94,8 @@ export function syntheticRegistry(seed = 42, requestCount = 4096): SyntheticSet 
     const p = purposes.find((x) => x.id === purpose);
     const base = p ? some(p.categories, 1 + int(4)) : ['c0'];
     const categories = r() < 0.05 ? [...base, pick(catIds)] : base;
-    const subject = pick(subjects);
+    const role = p && r() < 0.9 ? pick(p.roles ?? ROLES) : pick([...ROLES, 'guest']);
+    const subject = pick(byRole.get(role)!);
     const x = r();
     const operation = x < 0.03 ? 'storage' : x < 0.05 ? 'security' : x < 0.5 ? 'read' : undefined;
     return operation ? { actor, subject, purpose, categories, operation } : { actor, subject, purpose, categories };
