@@ -95,7 +95,8 @@ function compilePurpose(reg: Registry, p: Purpose, kinds: Map<string, Identifier
     cats.set(c, (purposeMasked.has(c) ? MASK_PURPOSE : 0) | (kind !== undefined && maskKinds.has(kind) ? MASK_KIND : 0));
   }
   const effects = (bits: number): Readonly<Record<string, Effect>> =>
-    Object.freeze(Object.fromEntries([...cats].map(([c, f]): [string, Effect] => [c, f & bits ? 'allow-masked' : 'allow-full'])));
+    // null prototype: a caller looking up "constructor" or "__proto__" gets undefined, not an inherited member
+    Object.freeze(Object.assign(Object.create(null) as Record<string, Effect>, Object.fromEntries([...cats].map(([c, f]) => [c, f & bits ? 'allow-masked' : 'allow-full']))));
   const permissions = reg.permissions.filter((x) => x.purposes.includes(p.id)).map((x) => x.id);
   const categoryDeny = new Map<string, Decision>();
   for (const c of reg.categories) {

@@ -144,6 +144,10 @@ describe('decide: decisions are shared and frozen', () => {
     expect(Object.isFrozen(a) && Object.isFrozen(a.law)).toBe(true);
     const m = ask('customer-service', ['name', 'phone'], { actor: ACTORS.support });
     expect(Object.isFrozen(m.perCategory)).toBe(true);
+    expect(m.perCategory?.['constructor']).toBeUndefined();
+  });
+  it('ignores regime strings it does not know', () => {
+    expect(ask('fraud', ['phone'], { subject: subject({ regimes: ['toString' as never, 'gdpr'] }) }).rule).toBe('ALLOW');
   });
   it('cites every regime when the subject names none', () => {
     expect(ask('newsletter', ['email'], { subject: subject({ regimes: [] }, { newsletter: 'stale' }) }).law).toEqual(['PIPL-14-2', 'PIPA-18-1', 'GDPR-7-1']);

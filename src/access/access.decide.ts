@@ -73,6 +73,7 @@ function basisRefusal(policy: AccessPolicy, cp: CompiledPurpose, req: AccessRequ
       return cp.absent[m * 4 + band];
     }
   }
+  // GDPR 21 reaches legitimate interests, public task and direct marketing; consent purposes end by withdrawal, contract ones not at all
   const objections = s.objections;
   if (objections !== undefined && objections.length > 0) {
     if (cp.marketing && (objections.includes(MARKETING_OBJECTION) || objections.includes(cp.id))) return cp.objectionMarketing;

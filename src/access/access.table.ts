@@ -14,7 +14,12 @@ export type DecisionTable = readonly Decision[];
 /** The regime bits of a subject; unknown strings add nothing. */
 export function regimeMask(regimes: readonly Regime[]): number {
   let m = 0;
-  for (let i = 0; i < regimes.length; i++) m |= REGIME_BIT[regimes[i]] ?? 0;
+  for (let i = 0; i < regimes.length; i++) {
+    const r = regimes[i];
+    if (r === 'pipl') m |= 1;
+    else if (r === 'pipa') m |= 2;
+    else if (r === 'gdpr') m |= 4;
+  }
   return m;
 }
 
