@@ -7,10 +7,10 @@ import { foldWidth } from './text.ts';
 type Family = 'name' | 'birth' | 'address' | 'postal';
 
 const LABELS: [Family, string][] = [
-  ['name', '姓名|收货人|收貨人|收件人|联系人|聯絡人|持卡人|이름|성명|수령인|[Nn]ame(?=\\s*[:：])|[Ff]ull [Nn]ame'],
-  ['birth', '出生日期|出生年月日|出生|生日|생년월일|생일|DOB|[Dd]ate of [Bb]irth|[Bb]irthday|[Bb]orn on'],
-  ['address', '收货地址|收貨地址|家庭住址|住址|地址|주소|[Aa]ddress(?=\\s*[:：])'],
-  ['postal', '邮编|邮政编码|郵遞區號|郵政編碼|郵編|우편번호|[Pp]ost(?:al)? ?[Cc]ode|ZIP(?: [Cc]ode)?|[Zz]ip [Cc]ode'],
+  ['name', '姓名|收货人|收貨人|收件人|联系人|聯絡人|持卡人|이름|성명|수령인|Name(?=\\s*[:：])|Full [Nn]ame'],
+  ['birth', '出生日期|出生年月日|出生|生日|생년월일|생일|DOB|Date of [Bb]irth|Birthday|Born on'],
+  ['address', '收货地址|收貨地址|家庭住址|住址|地址|주소|Address(?=\\s*[:：])'],
+  ['postal', '邮编|邮政编码|郵遞區號|郵政編碼|郵編|우편번호|Post(?:al)? ?[Cc]ode|ZIP(?: [Cc]ode)?|Zip [Cc]ode'],
 ];
 const LABEL = new RegExp(LABELS.map(([f, re]) => `(?<${f}>${re})`).join('|'), 'g');
 const GAP = /[ \t\u3000]{0,3}(?:[:：]|is|은|는|为|為)?[ \t\u3000]{0,3}/y;

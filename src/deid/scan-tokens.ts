@@ -27,22 +27,38 @@ export function scanTokens(text: string, from: number, to: number, out: RawHit[]
     const base = m.index;
     const end = base + tok.length;
     if (end > resume) resume = end;
+    // the shortest identifier written out (an IPv4 address such as 1.2.3.4) has 7 characters
+    if (tok.length < 7) continue;
     if (end < text.length && isW(text.charCodeAt(end))) continue;
-    // split into groups and the separators before them
+    // split into groups and the separators before them; most tokens are plain ASCII digits
     g.length = s.length = gs.length = ge.length = 0;
-    let sep = '';
+    let sepStart = 0;
     let k = 0;
+    let digits = 0;
     while (k < tok.length) {
-      if (isW(tok.charCodeAt(k))) {
+      const c0 = tok.charCodeAt(k);
+      if (isW(c0)) {
         const a = k;
-        while (k < tok.length && isW(tok.charCodeAt(k))) k++;
-        g.push(foldWidth(tok.slice(a, k)).toUpperCase());
-        s.push(foldWidth(sep).trim() || (sep.length ? ' ' : ''));
+        let plain = true;
+        while (k < tok.length) {
+          const c = tok.charCodeAt(k);
+          if (!isW(c)) break;
+          if (c > 57) plain = false;
+          else digits++;
+          if (c >= 0xff10 && c <= 0xff19) digits++;
+          k++;
+        }
+        const raw = tok.slice(a, k);
+        g.push(plain ? raw : foldWidth(raw).toUpperCase());
+        const sep = tok.slice(sepStart, a);
+        s.push(sep.length === 0 ? '' : sep.length === 1 && sep.charCodeAt(0) < 128 ? sep : foldWidth(sep).trim() || ' ');
         gs.push(base + a);
         ge.push(base + k);
-        sep = '';
-      } else sep += tok[k++];
+        sepStart = k;
+      } else k++;
     }
+    // every identifier has at least four digits (1.1.1.1 is the shortest)
+    if (digits < 4) continue;
     const n = g.length;
     for (let i = 0; i < n; ) {
       let cx: CandidateContext | undefined;

@@ -51,8 +51,12 @@ export function isDigits(s: string): boolean {
   return true;
 }
 
+const nodeBuffer = (globalThis as { Buffer?: { byteLength(s: string, enc: 'utf8'): number } }).Buffer;
+
 /** UTF-8 byte length of s[from, to), counting a lone surrogate as the 3 bytes of U+FFFD. */
 export function utf8Length(s: string, from = 0, to = s.length): number {
+  // the native count is ~10x faster on long stretches; both count a lone surrogate as U+FFFD
+  if (nodeBuffer && to - from > 64) return nodeBuffer.byteLength(s.slice(from, to), 'utf8');
   let n = 0;
   for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);

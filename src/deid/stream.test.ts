@@ -1,0 +1,52 @@
+import { describe, it, expect } from 'vitest';
+import { Readable } from 'node:stream';
+import { detect } from './detect.ts';
+import { redact } from './redact.ts';
+import { redactStream, scanStream } from './stream.ts';
+
+const SAMPLE = [
+  '张三的身份证号是110105199003071239，手机13800138000，邮箱zhang.san@example.com。\n',
+  '주민등록번호 900101-1234568, 전화 010-1234-5678 😀 ',
+  'Name: John Smith, Address: 12 Main St, Springfield; DOB: 1990-03-07\n',
+  '香港身份證 A123456(3)，台灣 F135792464，卡号 6212 3456 7890 1232。',
+];
+
+function chunked(buf: Buffer, sizes: number[]): Readable {
+  const parts: Buffer[] = [];
+  for (let i = 0, k = 0; i < buf.length; k++) {
+    const n = sizes[k % sizes.length];
+    parts.push(buf.subarray(i, i + n));
+    i += n;
+  }
+  return Readable.from(parts);
+}
+
+async function collect<T>(it: AsyncIterable<T>): Promise<T[]> {
+  const out: T[] = [];
+  for await (const x of it) out.push(x);
+  return out;
+}
+
+describe('scanStream', () => {
+  const text = Array.from({ length: 400 }, (_, i) => SAMPLE[i % SAMPLE.length] + 'x'.repeat(i % 37)).join('');
+  const buf = Buffer.from(text);
+
+  it('yields the same findings as detect() for any chunking, across window boundaries', async () => {
+    const expected = detect(text);
+    for (const sizes of [[1], [3, 7, 1], [4096], [65536]]) {
+      const got = await collect(scanStream(chunked(buf, sizes), { windowChars: 2048 }));
+      expect(got).toEqual(expected);
+    }
+  });
+  it('reports exact byte offsets even with invalid UTF-8 in the input', async () => {
+    const bad = Buffer.concat([Buffer.from([0xff, 0xc3, 0x28, 0xe2, 0x82]), Buffer.from(' 手机13800138000 '), Buffer.from([0xf0, 0x9f]), Buffer.from('身份证110105199003071239')]);
+    const got = await collect(scanStream(chunked(bad, [2, 5]), { windowChars: 2048 }));
+    expect(got.map((f) => f.type)).toEqual(['cn-mobile', 'cn-resident-id']);
+    for (const f of got) expect(bad.subarray(f.byteStart, f.byteEnd).toString()).toMatch(/^\d+$/);
+  });
+  it('redacts a stream exactly as redact() does on the whole text', async () => {
+    const whole = redact(text, 'mask').text;
+    const pieces = await collect(redactStream(chunked(buf, [777]), 'mask', { windowChars: 2048 }));
+    expect(pieces.join('')).toBe(whole);
+  });
+});

@@ -1,0 +1,68 @@
+// Streaming scan and redaction over a byte stream: bounded windows with an overlap, global offsets, flat memory.
+import type { Finding } from './deid.model.ts';
+import { detectRange, toFindings, type DetectOptions } from './detect.ts';
+import { rewrite, type RedactMode, type RedactOptions } from './redact.ts';
+import { Utf8Chunks } from './utf8-chunks.ts';
+
+/** Options of a streaming scan. */
+export interface ScanStreamOptions extends DetectOptions {
+  /** Characters scanned per window (default 1 Mi); memory stays a small multiple of this. */
+  windowChars?: number;
+}
+
+// Longer than any candidate (token ≤ ~330, e-mail ≤ 320, address ≤ 90) plus the 60-character script look-ahead.
+const OVERLAP = 1024;
+// Context the detectors look back at (keywords ≤ 24 characters, script hint 60).
+const LOOKBACK = 128;
+const SLICE = 1 << 20;
+
+interface Window {
+  text: string;
+  from: number;
+  to: number;
+  offset: number;
+  findings: Finding[];
+}
+
+async function* windows(input: AsyncIterable<Uint8Array | string>, opts: ScanStreamOptions): AsyncGenerator<Window> {
+  const size = Math.max(opts.windowChars ?? SLICE, OVERLAP * 2);
+  const decoder = new Utf8Chunks();
+  let text = '';
+  let from = 0;
+  let offset = 0;
+  let byteBase = 0;
+  const step = (final: boolean): Window => {
+    const to = final ? text.length : text.length - OVERLAP;
+    const { hits, resume } = detectRange(text, from, to, opts);
+    const end = Math.min(Math.max(resume, to), text.length);
+    const w = { text, from, to: end, offset, findings: toFindings(text, hits, opts, offset, byteBase) };
+    let carry = Math.max(0, end - LOOKBACK);
+    const c = text.charCodeAt(carry);
+    if (c >= 0xdc00 && c <= 0xdfff && carry > 0) carry--;
+    byteBase += Buffer.byteLength(text.slice(0, carry), 'utf8');
+    offset += carry;
+    text = text.slice(carry);
+    from = end - carry;
+    return w;
+  };
+  for await (const chunk of input) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
+    for (let i = 0; i < bytes.length; i += SLICE) {
+      text += decoder.decode(bytes.subarray(i, Math.min(bytes.length, i + SLICE)));
+      while (text.length - from >= size + OVERLAP) yield step(false);
+    }
+  }
+  text += decoder.decode(new Uint8Array(0), true);
+  yield step(true);
+}
+
+/** Scans a byte stream (a Readable, or any async iterable of bytes) and yields findings with global offsets. */
+export async function* scanStream(input: AsyncIterable<Uint8Array | string>, opts: ScanStreamOptions = {}): AsyncGenerator<Finding> {
+  for await (const w of windows(input, opts)) yield* w.findings;
+}
+
+/** Redacts a byte stream, yielding the rewritten text piece by piece (invalid UTF-8 bytes come out as U+0000). */
+export async function* redactStream(input: AsyncIterable<Uint8Array | string>, mode: RedactMode, opts: RedactOptions & ScanStreamOptions = {}): AsyncGenerator<string> {
+  if (mode === 'pseudonym' && opts.key === undefined) throw new Error('pseudonym redaction needs a key');
+  for await (const w of windows(input, opts)) yield rewrite(w.text, w.findings, mode, opts, w.from, w.to, w.offset);
+}
