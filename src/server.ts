@@ -12,6 +12,11 @@ import { registerOutboxJobs } from './outbox/index.ts';
 import { countActiveAdmins, createKey, KeyAuthenticator } from './principals/index.ts';
 import { CurrentRegistry, getVersion, publishRegistry, type PublicationHooks } from './publication/index.ts';
 import { ConsentService } from './consent/index.ts';
+import { compilePolicy, type AccessPolicy } from './access/index.ts';
+import { loadDeployConfig } from './deploy.ts';
+import { FileKeyStore, KeyRing, loadMasterKey, MasterKey, MemoryKeyStore, VaultValues } from './vault/index.ts';
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
 import { JobQueue, openStore, type StoreOptions } from './store/index.ts';
 import { publicationHooks } from './hooks.ts';
 
@@ -39,7 +44,24 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   const hooks: PublicationHooks = await publicationHooks();
   const registry = new CurrentRegistry(store.db);
   const consent = new ConsentService(store.db, registry);
-  const ctx: AppContext = { config, store, audit, jobs, keys: new KeyAuthenticator(store.db), hooks, logger, registry, consent };
+  const deploy = loadDeployConfig(config.CUSTODIA_DEPLOY);
+  // keys live apart from the data database: their own directory (or a KMS behind the KeyStore interface)
+  const inMemory = !config.DATABASE_URL && config.CUSTODIA_DATA_DIR.startsWith('memory://') || opts.store?.dataDir?.startsWith('memory://') === true;
+  const master = inMemory && !config.CUSTODIA_MASTER_KEY
+    ? new MasterKey(randomBytes(32)) // throwaway key for an in-memory store (tests)
+    : loadMasterKey({ value: config.CUSTODIA_MASTER_KEY, file: config.CUSTODIA_MASTER_KEY_FILE ?? join(config.CUSTODIA_DATA_DIR, 'master.key'), create: true }).key;
+  const keyStore = inMemory ? new MemoryKeyStore() : new FileKeyStore(config.CUSTODIA_KEYSTORE_DIR ?? join(config.CUSTODIA_DATA_DIR, 'keys'));
+  const keyring = new KeyRing(keyStore, master);
+  const vault = new VaultValues(store.db, keyring, master.derive('blind-index'), consent, audit);
+  let policy: AccessPolicy | undefined;
+  registry.onChange((v) => (policy = compilePolicy(v.registry, deploy.access)));
+  const ctx: AppContext = {
+    config, store, audit, jobs, keys: new KeyAuthenticator(store.db), hooks, logger, registry, consent, deploy, vault, keyring,
+    policy: () => {
+      if (!policy) throw new Error('no registry loaded');
+      return policy;
+    },
+  };
 
   let adminKey: string | undefined;
   if ((await countActiveAdmins(store.db)) === 0) {
@@ -79,6 +101,7 @@ export async function startServer(config: Config, opts: { registryFile?: string;
     (stopping ??= (async () => {
       await app.close();
       await jobs.stop();
+      await vault.flushTouched();
       await audit.stop();
       await store.close();
     })());

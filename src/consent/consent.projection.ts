@@ -66,6 +66,16 @@ export class ConsentProjection {
     return out;
   }
 
+  /** Purposes the subject withdrew or objected to (for non-consent purposes a withdrawal is an objection, GDPR 21). */
+  objections(subjectId: string): string[] {
+    const out: string[] = [];
+    for (const [k, e] of this.cache.get(subjectId) ?? []) {
+      const [type, target, recipient] = k.split('\u0000');
+      if (type === 'consent' && recipient === '' && e.status === 'withdrawn') out.push(target);
+    }
+    return out;
+  }
+
   /** Applies committed events to cached subjects, so this process reads its own writes. */
   apply(events: PreparedEvent[], seqs: string[]): void {
     events.forEach((e, i) => {

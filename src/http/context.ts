@@ -3,7 +3,10 @@ import type { Logger } from 'pino';
 import type { AuditWriter } from '../audit/index.ts';
 import type { Config } from '../config.ts';
 import type { KeyAuthenticator } from '../principals/index.ts';
+import type { AccessPolicy } from '../access/index.ts';
 import type { ConsentService } from '../consent/index.ts';
+import type { DeployConfig } from '../deploy.ts';
+import type { KeyRing, VaultValues } from '../vault/index.ts';
 import type { CurrentRegistry, PublicationHooks } from '../publication/index.ts';
 import type { JobQueue, Store } from '../store/index.ts';
 
@@ -17,5 +20,10 @@ export interface AppContext {
   hooks: PublicationHooks;
   registry: CurrentRegistry;
   consent: ConsentService;
+  deploy: DeployConfig;
+  vault: VaultValues;
+  keyring: KeyRing;
+  /** The access policy compiled from the current registry and the deployment's access settings. */
+  policy: () => AccessPolicy;
   logger?: Logger | false;
 }

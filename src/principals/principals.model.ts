@@ -25,6 +25,10 @@ export const PERMISSIONS = {
   'consent:read': ['admin', 'privacy-officer', 'agent', 'auditor', 'service'],
   'consent:write': ['admin', 'privacy-officer', 'service'],
   'consent:manage': ['admin', 'privacy-officer'],
+  'data:write': ['admin', 'privacy-officer', 'service'],
+  'data:read': ['admin', 'privacy-officer', 'agent', 'service'],
+  'data:share': ['admin', 'privacy-officer', 'service'],
+  'data:erase': ['admin', 'privacy-officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -164,6 +164,69 @@ export interface SigningKeysTable {
   retired_at: Timestamp | null;
 }
 
+/** Encrypted personal values: one current value per subject and category. */
+export interface VaultValuesTable {
+  subject_id: string;
+  category: string;
+  token: string;
+  retention_class: string;
+  ciphertext: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  purposes: Json<string[]>;
+  collected_at: Timestamp;
+  last_used_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** Keyed blind indexes (no clear values) for finding a subject by email or phone. */
+export interface VaultLookupTable {
+  subject_id: string;
+  category: string;
+  digest: string;
+}
+
+/** What was sent to which recipient, when and by whom. */
+export interface SharesTable {
+  subject_id: string;
+  id: string;
+  recipient: string;
+  purpose: string;
+  categories: Json<string[]>;
+  country: string;
+  cross_border: boolean;
+  actor: string;
+  shared_at: Timestamp;
+}
+
+/** Distinct people exported abroad per calendar year (PRC 2024 provisions), sensitive counted apart. */
+export interface CbtCountersTable {
+  year: number;
+  sensitive: boolean;
+  subject_id: string;
+}
+
+/** Website visitors known by an opaque id from the consent banner; linked to a subject on sign-in. */
+export interface VisitorsTable {
+  id: string;
+  subject_id: string | null;
+  created_at: Timestamp;
+}
+
+/** Append-only tracker choices of a visitor, numbered per visitor. */
+export interface TrackerChoicesTable {
+  visitor_id: string;
+  seq: string;
+  choices: Json<Record<string, boolean>>;
+  gpc: boolean;
+  gpc_override: ColumnType<boolean, boolean | undefined, boolean>;
+  registry_version: number;
+  language: string | null;
+  channel: string;
+  ip_prefix: string | null;
+  user_agent: string | null;
+  occurred_at: Timestamp;
+  receipt: string;
+}
+
 /** Every table. */
 export interface Database {
   registry_versions: RegistryVersionsTable;
@@ -179,4 +242,10 @@ export interface Database {
   consent_events: ConsentEventsTable;
   consent_state: ConsentStateTable;
   signing_keys: SigningKeysTable;
+  visitors: VisitorsTable;
+  tracker_choices: TrackerChoicesTable;
+  vault_values: VaultValuesTable;
+  vault_lookup: VaultLookupTable;
+  shares: SharesTable;
+  cbt_counters: CbtCountersTable;
 }

@@ -2,11 +2,15 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.ts';
 import * as m0002 from './migrations/0002-subjects-consent.ts';
+import * as m0003 from './migrations/0003-vault.ts';
+import * as m0004 from './migrations/0004-banner.ts';
 
 /** Every migration, in order. A new one is a new file and one line here. */
 export const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-subjects-consent': m0002,
+  '0003-vault': m0003,
+  '0004-banner': m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -1,12 +1,14 @@
 // Every route module, in mount order. One line per module.
 import audit from './audit.ts';
+import banner from './banner.ts';
 import consent from './consent.ts';
 import health from './health.ts';
 import keys from './keys.ts';
 import registry from './registry.ts';
 import subjects from './subjects.ts';
 import type { RouteModule } from './route.ts';
+import vault from './vault.ts';
 import webhooks from './webhooks.ts';
 
 /** Mounted by buildApp. */
-export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent];
+export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner];
