@@ -61,6 +61,12 @@ export class ReceiptSigner {
     return new CompactSign(encoder.encode(JSON.stringify(claims))).setProtectedHeader({ alg: ALG, kid: this.active!.kid, typ: 'consent-receipt+jws' }).sign(this.active!.key);
   }
 
+  /** Signs any claims object with the active key; `typ` names what the receipt proves (banner choices use their own). */
+  async signClaims(claims: object, typ: string): Promise<string> {
+    if (!this.active) await this.init();
+    return new CompactSign(encoder.encode(JSON.stringify(claims))).setProtectedHeader({ alg: ALG, kid: this.active!.kid, typ }).sign(this.active!.key);
+  }
+
   /** The public keys, active and retired, as a JWKS. */
   async jwks(): Promise<{ keys: JWK[] }> {
     const rows = await this.db.selectFrom('signing_keys').select(['public_jwk']).orderBy('created_at').execute();
