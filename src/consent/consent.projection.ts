@@ -37,6 +37,11 @@ export class ConsentProjection {
     this.scopes = currentScopes(registry);
   }
 
+  /** The current scope hash of a purpose (and recipient), or undefined when not declared. */
+  scopeHash(purposeId: string, recipientId = ''): string | undefined {
+    return this.scopes.get(key('consent', purposeId, recipientId));
+  }
+
   /** Loads a subject's state into the cache if it is not there. */
   async warm(subjectId: string): Promise<void> {
     if (this.cache.has(subjectId)) return;

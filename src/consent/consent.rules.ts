@@ -45,6 +45,7 @@ export function checkGrant(
   registry: Registry,
   subject: SubjectFacts,
   grant: { purposes: { purpose: string; recipient?: string }[]; kind: string; action: string; actor: string; guardianRef?: string },
+  scopeOf: (purpose: string, recipient?: string) => string | undefined = () => undefined,
 ): AllowedItem[] {
   assertValidAction(grant.action, subject.regimes);
   const items: AllowedItem[] = [];
@@ -64,7 +65,7 @@ export function checkGrant(
     if (need.guardian && (grant.actor !== 'guardian' || !grant.guardianRef)) {
       throw new AppError('CONSENT_GUARDIAN_REQUIRED', 'the subject is a child: a verified guardian must consent', { rule: need.rules.find((r) => /31|22\.2|GDPR-8/.test(r)) ?? need.rules[0] });
     }
-    items.push({ purpose: item.purpose, recipient: item.recipient ?? '', kind: grant.kind, scopeHash: consentScopeHash(registry, item.purpose, item.recipient) });
+    items.push({ purpose: item.purpose, recipient: item.recipient ?? '', kind: grant.kind, scopeHash: scopeOf(item.purpose, item.recipient) ?? consentScopeHash(registry, item.purpose, item.recipient) });
   }
   return items;
 }

@@ -43,10 +43,24 @@ export class ConsentService {
     });
   }
 
+  private readonly subjects = new Map<string, { s: Subject; at: number }>();
+
+  // Subjects change rarely (role and regimes are set at creation); a short cache spares a query per grant.
   private async activeSubject(subjectId: string): Promise<Subject> {
-    const s = await getSubject(this.db, subjectId);
+    const hit = this.subjects.get(subjectId);
+    const s = hit && Date.now() - hit.at < 2000 ? hit.s : await getSubject(this.db, subjectId);
+    if (!hit || hit.s !== s) {
+      if (this.subjects.size > 100_000) this.subjects.clear();
+      this.subjects.set(subjectId, { s, at: Date.now() });
+    }
     if (s.status === 'closed' || s.status === 'erased') throw new AppError('NOT_FOUND', 'no such subject');
     return s;
+  }
+
+  /** Drops a cached subject after its status changed (closure, erasure, restriction). */
+  forgetSubject(subjectId: string): void {
+    this.subjects.delete(subjectId);
+    this.projection.forget(subjectId);
   }
 
   private proof(subject: Subject, input: GrantInput | WithdrawInput | PermissionInput, registryVersion: number): Omit<PreparedEvent, 'type' | 'event' | 'target' | 'recipient' | 'kind' | 'scopeHash' | 'noticeHash'> {
@@ -68,7 +82,7 @@ export class ConsentService {
   async grant(subjectId: string, input: GrantInput): Promise<RecordedEvent[]> {
     const subject = await this.activeSubject(subjectId);
     const current = await this.registry.load();
-    const items = checkGrant(current.registry, { role: subject.role, regimes: subject.regimes, age: consentAge(subject, current.registry) }, input);
+    const items = checkGrant(current.registry, { role: subject.role, regimes: subject.regimes, age: consentAge(subject, current.registry) }, input, (p, r) => this.projection.scopeHash(p, r));
     // PIPL 14 / GDPR 7(1): proof that the person saw the notice of this version
     if (input.registryVersion !== current.versionNo) throw new AppError('CONSENT_NOTICE_OUTDATED', `the notice shown was of registry version ${input.registryVersion}; the current version is ${current.versionNo}`, { rule: 'PIPL-14-1' });
     await this.projection.warm(subject.id);

@@ -76,24 +76,27 @@ export class ConsentWriter {
       const iss = this.issuer();
       const out: RecordedEvent[] = [];
       const rows: Insertable<ConsentEventsTable>[] = [];
-      for (const e of events) {
+      const numbered = events.map((e) => {
         const seqN = next.get(e.subjectId);
         if (seqN === undefined) throw new Error('subject vanished during the write');
         next.set(e.subjectId, seqN + 1n);
-        const seq = String(seqN);
-        const id = `ce_${randomUUID().replace(/-/g, '')}`;
-        const receipt = await this.signer.sign({
-          iss, sub: e.subjectId, jti: id, iat: Math.floor(e.occurredAt.getTime() / 1000), seq, type: e.type, event: e.event, target: e.target,
-          ...(e.recipient ? { recipient: e.recipient } : {}), ...(e.kind ? { kind: e.kind } : {}), action: e.action, registryVersion: e.registryVersion,
-          ...(e.scopeHash ? { scopeHash: e.scopeHash } : {}), ...(e.noticeHash ? { noticeHash: e.noticeHash } : {}), channel: e.channel, ...(e.language ? { language: e.language } : {}),
-        });
+        return { e, seq: String(seqN), id: `ce_${randomUUID().replace(/-/g, '')}` };
+      });
+      // receipts are signed concurrently: signing dominates the batch otherwise
+      const receipts = await Promise.all(numbered.map(({ e, seq, id }) => this.signer.sign({
+        iss, sub: e.subjectId, jti: id, iat: Math.floor(e.occurredAt.getTime() / 1000), seq, type: e.type, event: e.event, target: e.target,
+        ...(e.recipient ? { recipient: e.recipient } : {}), ...(e.kind ? { kind: e.kind } : {}), action: e.action, registryVersion: e.registryVersion,
+        ...(e.scopeHash ? { scopeHash: e.scopeHash } : {}), ...(e.noticeHash ? { noticeHash: e.noticeHash } : {}), channel: e.channel, ...(e.language ? { language: e.language } : {}),
+      })));
+      numbered.forEach(({ e, seq, id }, i) => {
+        const receipt = receipts[i];
         rows.push({
           subject_id: e.subjectId, seq, id, type: e.type, event: e.event, target: e.target, recipient: e.recipient, kind: e.kind, action: e.action,
           registry_version: e.registryVersion, scope_hash: e.scopeHash, notice_hash: e.noticeHash, channel: e.channel, language: e.language,
           user_agent: e.userAgent, ip_prefix: e.ipPrefix, region: e.region, actor: e.actor, occurred_at: e.occurredAt, receipt,
         });
         out.push({ id, subjectId: e.subjectId, seq, type: e.type, event: e.event, target: e.target, recipient: e.recipient || null, receipt });
-      }
+      });
       for (let i = 0; i < rows.length; i += 500) await trx.insertInto('consent_events').values(rows.slice(i, i + 500)).execute();
       // The projection keeps the newest event per target; within one batch only the last one counts.
       const latest = new Map<string, Insertable<ConsentEventsTable> & { status: string }>();
