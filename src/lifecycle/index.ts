@@ -5,3 +5,6 @@ export { purposesNeedingAssessment, piaTriggers, type AssessmentNeed, type PiaTr
 export type { CategoryRef, Named, RecipientRef } from './lifecycle.refs.ts';
 export { expiryFor, type Expiry, type ExpiryReason, type PurposeExpiry, type RetainedValue } from './retention.expiry.ts';
 export { addIsoDuration, parseIsoDuration, type DurationParts } from './retention.duration.ts';
+export { renderRopa, renderPia, type ReportFormat, type ReportOptions } from './report.render.ts';
+export { REPORT_MESSAGES } from './report/messages/report.messages.ts';
+export type { ReportMessages } from './report/messages/report.messages.model.ts';

@@ -63,8 +63,9 @@ function risks(reg: Registry, p: Purpose, cats: CategoryRef[], roles: Pia['roles
     if (subjects.length > 0) out.push({ kind, level, subjects });
   };
   add('sensitive', 'high', cats.filter((c) => c.sensitiveUnder.length > 0).map((c) => c.id));
-  // PIPL 28 treats under-14s' data as sensitive; any role open to people under 18 involves minors.
-  add('minors', 'high', roles.filter((r) => r.minAge !== undefined && r.minAge < 18).map((r) => r.id));
+  // PIPL 28 treats under-14s' data as sensitive (high); a role open from 14 still involves minors (medium).
+  const young = roles.filter((r) => r.minAge !== undefined && r.minAge < 18);
+  add('minors', young.some((r) => r.minAge! < 14) ? 'high' : 'medium', young.map((r) => r.id));
   add('cross-border', 'medium', recs.filter((r) => r.abroadUnder.length > 0).map((r) => r.id));
   if (p.adm) add('adm', p.adm.significantEffect ? 'high' : 'medium', [p.id]);
   add('public-disclosure', 'high', recs.filter((r) => r.kind === 'public').map((r) => r.id));
