@@ -8,6 +8,7 @@ export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = 
   keys: () => import('./keys.ts'),
   lint: () => import('./lint.ts'),
   render: () => import('./render.ts'),
+  report: () => import('./report.ts'),
   serve: () => import('./serve.ts'),
   validate: () => import('./validate.ts'),
 };
