@@ -147,7 +147,7 @@ function render(cfg: Config, view: 'main' | 'custom'): void {
       const sw = el('button', { type: 'button', role: 'switch', class: 's', 'aria-checked': String(on), 'aria-labelledby': `n-${k.id}`, 'aria-describedby': `x-${k.id}`, 'data-class': k.id });
       if (locked) sw.setAttribute('aria-disabled', 'true');
       else sw.addEventListener('click', () => sw.setAttribute('aria-checked', String(sw.getAttribute('aria-checked') !== 'true')));
-      const names = k.trackers.map((x) => (x.recipient && x.recipient !== x.label ? `${x.label} (${x.recipient})` : x.label));
+      const names = k.trackers.map((x) => (!x.recipient ? x.label : x.recipient.includes(x.label) ? x.recipient : `${x.label} (${x.recipient})`));
       list.append(
         el('li', {},
           el('div', { class: 'h' }, el('span', { id: `n-${k.id}`, class: 'n' }, k.name), k.required ? el('span', { class: 'a' }, t.alwaysOn) : '', sw),

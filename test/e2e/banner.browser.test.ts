@@ -1,0 +1,142 @@
+// The consent banner in a real Chromium against a real server: trackers stay blocked until opt-in, "Reject all" is as
+// prominent as "Accept all", the dialog is keyboard operable, GPC turns advertising off, and zh-TW gets Traditional Chinese.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnServer, type ServerProcess } from '../server-process.ts';
+
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SHOTS = process.env.BANNER_SHOTS ?? tmpdir();
+const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+describe('consent banner in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'custodia-banner-'));
+    server = await spawnServer(['--data', dir, '--registry', 'examples/001-cybozu-shanghai.live.yaml']);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.kill();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function openDemo(opts: BrowserContextOptions = {}): Promise<Page> {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...opts });
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/demo/banner`);
+    return page;
+  }
+  const loaded = (page: Page) => page.evaluate(() => (window as unknown as { __fakeAnalyticsLoaded?: boolean }).__fakeAnalyticsLoaded === true);
+  const choice = (page: Page) => page.evaluate(() => (window as unknown as { Custodia: { banner: { choice: () => any } } }).Custodia.banner.choice());
+  const focused = (page: Page) => page.evaluate(() => document.getElementById('custodia-banner')?.shadowRoot?.activeElement?.textContent ?? null);
+
+  it('blocks analytics until opt-in, rejects as easily as it accepts, and unblocks after consent', async () => {
+    const page = await openDemo({ locale: 'en-US' });
+    const dialog = page.getByRole('dialog', { name: 'How we use cookies and similar technologies' });
+    await dialog.waitFor();
+    expect(await loaded(page)).toBe(false);
+    expect(await choice(page)).toBeNull();
+
+    const reject = dialog.getByRole('button', { name: 'Reject all' });
+    const accept = dialog.getByRole('button', { name: 'Accept all' });
+    const look = (el: Element) => {
+      const s = getComputedStyle(el);
+      const r = el.getBoundingClientRect();
+      return { w: Math.round(r.width), h: Math.round(r.height), bg: s.backgroundColor, fg: s.color, size: s.fontSize, weight: s.fontWeight, border: s.borderTopWidth };
+    };
+    expect(await reject.evaluate(look)).toEqual(await accept.evaluate(look));
+    await page.screenshot({ path: join(SHOTS, 'banner-en-desktop.png') });
+
+    // keyboard: focus starts in the dialog, Tab reaches "Reject all" first, Enter chooses it
+    await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('Reject all');
+    await page.screenshot({ path: join(SHOTS, 'banner-en-desktop-focus.png') });
+    const posted = page.waitForResponse((r) => r.url().endsWith('/v1/banner/choices') && r.request().method() === 'POST');
+    await page.keyboard.press('Enter');
+    expect((await posted).status()).toBe(201);
+    await expect(dialog.count()).resolves.toBe(0);
+    await page.waitForTimeout(300);
+    expect(await loaded(page)).toBe(false);
+    await page.waitForFunction(() => (window as any).Custodia.banner.choice()?.visitorId);
+    const first = await choice(page);
+    expect(first.choices).toMatchObject({ necessary: true, analytics: false });
+
+    await page.reload();
+    await page.waitForTimeout(500);
+    expect(await page.getByRole('dialog').count()).toBe(0);
+    expect(await loaded(page)).toBe(false);
+
+    await page.getByRole('link', { name: 'Cookie settings' }).click();
+    await page.getByRole('button', { name: 'Choose by category' }).click();
+    const necessary = page.getByRole('switch', { name: 'Necessary' });
+    expect(await necessary.getAttribute('aria-checked')).toBe('true');
+    expect(await necessary.getAttribute('aria-disabled')).toBe('true');
+    const analytics = page.getByRole('switch', { name: 'Analytics' });
+    expect(await analytics.getAttribute('aria-checked')).toBe('false');
+    await page.screenshot({ path: join(SHOTS, 'banner-en-desktop-custom.png') });
+    await analytics.focus();
+    await page.keyboard.press('Space');
+    expect(await analytics.getAttribute('aria-checked')).toBe('true');
+    const saved = page.waitForResponse((r) => r.url().endsWith('/v1/banner/choices') && r.request().method() === 'POST');
+    await page.getByRole('button', { name: 'Save choices' }).click();
+    const view = await (await saved).json();
+    expect(view).toMatchObject({ visitorId: first.visitorId, seq: '2', choices: { analytics: true } });
+    await page.waitForFunction(() => (window as any).__fakeAnalyticsLoaded === true, undefined, { timeout: 5000 });
+    expect(await page.locator('#analytics').textContent()).toBe('loaded');
+
+    const stored = await (await fetch(`${server.url}/v1/banner/choices/${first.visitorId}`)).json();
+    expect(stored.choices.analytics).toBe(true);
+    await page.reload();
+    await page.waitForFunction(() => (window as any).__fakeAnalyticsLoaded === true, undefined, { timeout: 5000 });
+    await page.context().close();
+  }, 60_000);
+
+  it('honours Global Privacy Control: advertising off, shown to the visitor and recorded', async () => {
+    const page = await openDemo({ locale: 'en-US', extraHTTPHeaders: { 'Sec-GPC': '1' } });
+    await page.context().addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await page.reload();
+    const dialog = page.getByRole('dialog');
+    await dialog.waitFor();
+    await expect(dialog.getByRole('note').textContent()).resolves.toContain('Global Privacy Control');
+    await page.screenshot({ path: join(SHOTS, 'banner-en-desktop-gpc.png') });
+    const posted = page.waitForResponse((r) => r.url().endsWith('/v1/banner/choices') && r.request().method() === 'POST');
+    await dialog.getByRole('button', { name: 'Accept all' }).click();
+    const view = await (await posted).json();
+    expect(view).toMatchObject({ gpc: true, saleOrSharingOptOut: true, choices: { advertising: false, analytics: true } });
+    expect((await choice(page)).choices.advertising).toBe(false);
+    await page.context().close();
+  }, 60_000);
+
+  it('speaks Traditional Chinese to a zh-TW browser and Simplified to zh-CN, at desktop and phone width', async () => {
+    const tw = await openDemo({ locale: 'zh-TW' });
+    await tw.getByRole('dialog', { name: '我們如何使用 Cookie 及類似技術' }).waitFor();
+    expect(await tw.getByRole('button', { name: '全部拒絕' }).count()).toBe(1);
+    await tw.context().close();
+
+    const cn = await openDemo({ locale: 'zh-CN' });
+    const dialog = cn.getByRole('dialog', { name: '我们如何使用 Cookie 和类似技术' });
+    await dialog.waitFor();
+    await cn.screenshot({ path: join(SHOTS, 'banner-zh-Hans-desktop.png') });
+    await cn.context().close();
+
+    for (const [locale, name] of [['zh-CN', 'zh-Hans'], ['en-US', 'en']] as const) {
+      const phone = await openDemo({ locale, ...PHONE });
+      await phone.getByRole('dialog').waitFor();
+      const reject = phone.getByRole('button', { name: locale === 'en-US' ? 'Reject all' : '全部拒绝' });
+      const accept = phone.getByRole('button', { name: locale === 'en-US' ? 'Accept all' : '全部接受' });
+      const [r, a] = [await reject.boundingBox(), await accept.boundingBox()];
+      expect(r!.width).toBe(a!.width);
+      expect(r!.height).toBe(a!.height);
+      expect(r!.x + r!.width).toBeLessThanOrEqual(390);
+      await phone.screenshot({ path: join(SHOTS, `banner-${name}-phone.png`) });
+      await phone.context().close();
+    }
+  }, 60_000);
+});
