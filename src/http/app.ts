@@ -3,12 +3,13 @@ import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import rateLimit from '@fastify/rate-limit';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { AppError } from '../errors.ts';
 import type { AppContext } from './context.ts';
 import { installMetrics } from './plugins/metrics.ts';
 import { installProblemHandlers } from './plugins/problem.ts';
 import { ROUTES } from './routes/index.ts';
+import { installWeb } from './plugins/web.ts';
 import { LOG_REDACT_PATHS } from '../log.ts';
 
 
@@ -40,10 +41,12 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by `custodia keys create`' } } },
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject, // emits components.schemas (Problem) that the routes' $refs point to
   });
   const metrics = installMetrics(app);
   app.get('/metrics', { schema: { hide: true } }, async (_req, reply) => reply.type(metrics.contentType).send(await metrics.metrics()));
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   for (const route of ROUTES) await app.register(async (inst) => route(inst.withTypeProvider<ZodTypeProvider>(), ctx), { prefix: route.prefix ?? "" });
+  await installWeb(app);
   return app;
 }

@@ -4,11 +4,14 @@ import banner from './banner.ts';
 import consent from './consent.ts';
 import health from './health.ts';
 import keys from './keys.ts';
+import lint from './lint.ts';
+import notice from './notice.ts';
 import registry from './registry.ts';
+import stats from './stats.ts';
 import subjects from './subjects.ts';
 import type { RouteModule } from './route.ts';
 import vault from './vault.ts';
 import webhooks from './webhooks.ts';
 
 /** Mounted by buildApp. */
-export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner];
+export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats];

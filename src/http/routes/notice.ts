@@ -1,0 +1,23 @@
+// The privacy notice of the current registry, rendered per language; public, since it is what the company tells everyone.
+import { z } from 'zod';
+import { renderNotice } from '../../notice/index.ts';
+import { LANGUAGES } from '../../registry/index.ts';
+import { routes } from './route.ts';
+import { Problem } from './schemas.ts';
+
+export default routes('/v1/notice', (app, ctx) => {
+  app.get('/', {
+    schema: {
+      summary: 'The current privacy notice as HTML or Markdown (no authentication)',
+      tags: ['notice'],
+      querystring: z.object({ lang: z.enum(LANGUAGES).optional().describe("the organization's first language when absent"), format: z.enum(['html', 'md']).default('html') }),
+      response: { 200: z.string().describe('text/html or text/markdown'), 404: Problem },
+    },
+  }, async (req, reply) => {
+    const { registry, versionNo } = await ctx.registry.load();
+    const lang = req.query.lang ?? registry.organization.languages[0];
+    const body = renderNotice(registry, lang, req.query.format);
+    reply.header('cache-control', 'public, max-age=60').header('content-language', lang).header('x-registry-version', String(versionNo));
+    return reply.type(req.query.format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8').send(body);
+  });
+});
