@@ -32,7 +32,7 @@ pg.types.setTypeParser(INT8_OID, (v: string) => v);
 export async function openStore(opts: StoreOptions): Promise<Store> {
   const store = opts.databaseUrl ? await openPostgres(opts) : await openPglite(opts.dataDir ?? './data');
   try {
-    await migrateToLatest(store.db);
+    await migrateToLatest(store.db, opts.databaseUrl ? (opts.schema ?? 'public') : undefined);
   } catch (e) {
     await store.close();
     throw e;
