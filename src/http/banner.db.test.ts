@@ -57,7 +57,10 @@ for (const target of TEST_DATABASES) {
       const other = await choose({ choices: { analytics: true } });
       expect(other.json.visitorId).not.toBe(v.visitorId);
       expect((await s.call('GET', `/v1/banner/choices/${other.json.visitorId}`)).json.choices.analytics).toBe(true);
-      expect((await s.call('GET', `/v1/banner/choices/vis_${'0'.repeat(32)}`)).status).toBe(404);
+      const unknown = await s.call('GET', `/v1/banner/choices/vis_${'0'.repeat(32)}`);
+      expect(unknown.status).toBe(404);
+      // a browser on another origin must be able to read the refusal too
+      expect(unknown.headers['access-control-allow-origin']).toBe('*');
       expect((await s.call('GET', '/v1/banner/choices/sub_123')).status).toBe(400);
     });
 

@@ -33,9 +33,9 @@ describe('consent banner in Chromium', () => {
     await page.goto(`${server.url}/demo/banner`);
     return page;
   }
-  const loaded = (page: Page) => page.evaluate(() => (window as unknown as { __fakeAnalyticsLoaded?: boolean }).__fakeAnalyticsLoaded === true);
-  const choice = (page: Page) => page.evaluate(() => (window as unknown as { Custodia: { banner: { choice: () => any } } }).Custodia.banner.choice());
-  const focused = (page: Page) => page.evaluate(() => document.getElementById('custodia-banner')?.shadowRoot?.activeElement?.textContent ?? null);
+  const loaded = (page: Page) => page.evaluate(() => (globalThis as any).__fakeAnalyticsLoaded === true);
+  const choice = (page: Page) => page.evaluate(() => (globalThis as any).Custodia.banner.choice());
+  const focused = (page: Page) => page.evaluate(() => (globalThis as any).document.getElementById('custodia-banner')?.shadowRoot?.activeElement?.textContent ?? null);
 
   it('blocks analytics until opt-in, rejects as easily as it accepts, and unblocks after consent', async () => {
     const page = await openDemo({ locale: 'en-US' });
@@ -46,8 +46,9 @@ describe('consent banner in Chromium', () => {
 
     const reject = dialog.getByRole('button', { name: 'Reject all' });
     const accept = dialog.getByRole('button', { name: 'Accept all' });
-    const look = (el: Element) => {
-      const s = getComputedStyle(el);
+    // runs in the page; the project compiles without the DOM library, hence the loose types
+    const look = (el: any) => {
+      const s = (globalThis as any).getComputedStyle(el);
       const r = el.getBoundingClientRect();
       return { w: Math.round(r.width), h: Math.round(r.height), bg: s.backgroundColor, fg: s.color, size: s.fontSize, weight: s.fontWeight, border: s.borderTopWidth };
     };
@@ -64,7 +65,7 @@ describe('consent banner in Chromium', () => {
     await expect(dialog.count()).resolves.toBe(0);
     await page.waitForTimeout(300);
     expect(await loaded(page)).toBe(false);
-    await page.waitForFunction(() => (window as any).Custodia.banner.choice()?.visitorId);
+    await page.waitForFunction(() => (globalThis as any).Custodia.banner.choice()?.visitorId);
     const first = await choice(page);
     expect(first.choices).toMatchObject({ necessary: true, analytics: false });
 
@@ -88,19 +89,19 @@ describe('consent banner in Chromium', () => {
     await page.getByRole('button', { name: 'Save choices' }).click();
     const view = await (await saved).json();
     expect(view).toMatchObject({ visitorId: first.visitorId, seq: '2', choices: { analytics: true } });
-    await page.waitForFunction(() => (window as any).__fakeAnalyticsLoaded === true, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => (globalThis as any).__fakeAnalyticsLoaded === true, undefined, { timeout: 5000 });
     expect(await page.locator('#analytics').textContent()).toBe('loaded');
 
-    const stored = await (await fetch(`${server.url}/v1/banner/choices/${first.visitorId}`)).json();
+    const stored = (await (await fetch(`${server.url}/v1/banner/choices/${first.visitorId}`)).json()) as { choices: { analytics: boolean } };
     expect(stored.choices.analytics).toBe(true);
     await page.reload();
-    await page.waitForFunction(() => (window as any).__fakeAnalyticsLoaded === true, undefined, { timeout: 5000 });
+    await page.waitForFunction(() => (globalThis as any).__fakeAnalyticsLoaded === true, undefined, { timeout: 5000 });
     await page.context().close();
   }, 60_000);
 
   it('honours Global Privacy Control: advertising off, shown to the visitor and recorded', async () => {
     const page = await openDemo({ locale: 'en-US', extraHTTPHeaders: { 'Sec-GPC': '1' } });
-    await page.context().addInitScript(() => Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
+    await page.context().addInitScript(() => Object.defineProperty((globalThis as any).Navigator.prototype, 'globalPrivacyControl', { get: () => true }));
     await page.reload();
     const dialog = page.getByRole('dialog');
     await dialog.waitFor();
