@@ -19,6 +19,10 @@ const Env = z.object({
   CUSTODIA_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
   CUSTODIA_RATE_LIMIT: z.coerce.number().int().positive().default(6000),
   CUSTODIA_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+  CUSTODIA_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
+  CUSTODIA_MAIL_FROM: z.string().min(3).default('Custodia <no-reply@localhost>'),
+  CUSTODIA_DEV_MAILBOX: z.stringbool().default(true),
+  NODE_ENV: z.string().default('development'),
 });
 
 /** Validated deployment settings. */

@@ -57,6 +57,17 @@ export const ERRORS = {
   DATA_DIR_LOCKED: { status: 500, title: 'The data directory is in use by another process' },
   DATA_DIR_DAMAGED: { status: 500, title: 'The data directory is damaged' },
   AUDIT_CHAIN_BROKEN: { status: 500, title: 'The audit chain does not verify' },
+  RIGHTS_TYPE_UNKNOWN: { status: 422, title: 'The request type is not one Custodia handles' },
+  RIGHTS_REQUEST_OPEN: { status: 409, title: 'A request of this kind is already open for this person' },
+  RIGHTS_REQUEST_STATE: { status: 409, title: 'The request is not in a state that allows this' },
+  RIGHTS_PROOF_REQUIRED: { status: 422, title: 'A request by an agent or relative needs a proof reference' },
+  RIGHTS_EXTENSION_REFUSED: { status: 422, title: 'The deadline cannot be extended for this request' },
+  RIGHTS_EXPORT_NOT_READY: { status: 409, title: 'The export of this request is not ready' },
+  RIGHTS_CODE_INVALID: { status: 422, title: 'The code is not valid for this contact' },
+  RIGHTS_CODE_EXPIRED: { status: 410, title: 'The code has expired; ask for a new one' },
+  RIGHTS_CODE_USED: { status: 409, title: 'The code was already used; ask for a new one' },
+  RIGHTS_CODE_LOCKED: { status: 429, title: 'Too many wrong codes; ask for a new one' },
+  RIGHTS_SESSION_INVALID: { status: 401, title: 'The privacy-center session is missing, expired or not valid' },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A stable error code from the catalogue. */

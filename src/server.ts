@@ -19,6 +19,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { JobQueue, openStore, type StoreOptions } from './store/index.ts';
 import { publicationHooks } from './hooks.ts';
+import { codeSenders, registerRightsJobs, RightsService, RightsVerifier } from './rights/index.ts';
 
 /** The registry loaded on first start when none is given: a seed's live configuration. */
 export const DEFAULT_DEMO_REGISTRY = 'examples/003-online-shop.live.yaml';
@@ -53,10 +54,16 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   const keyStore = inMemory ? new MemoryKeyStore() : new FileKeyStore(config.CUSTODIA_KEYSTORE_DIR ?? join(config.CUSTODIA_DATA_DIR, 'keys'));
   const keyring = new KeyRing(keyStore, master);
   const vault = new VaultValues(store.db, keyring, master.derive('blind-index'), consent, audit);
+  const rights = new RightsService({ db: store.db, registry, consent, vault, keyring, nudge: () => jobs.nudge() });
+  registerRightsJobs(jobs, rights);
+  const senders = codeSenders({ smtpUrl: config.CUSTODIA_SMTP_URL, from: config.CUSTODIA_MAIL_FROM });
+  const verifier = new RightsVerifier(store.db, vault, master.derive('rights-verify'), senders, () => new Date(), {}, (e) => logger && logger.warn({ error: (e as Error).message?.slice(0, 200) }, 'verification code not sent'));
+  const mailbox = config.NODE_ENV !== 'production' && config.CUSTODIA_DEV_MAILBOX ? senders.mailbox : undefined;
   let policy: AccessPolicy | undefined;
   registry.onChange((v) => (policy = compilePolicy(v.registry, deploy.access)));
   const ctx: AppContext = {
     config, store, audit, jobs, keys: new KeyAuthenticator(store.db), hooks, logger, registry, consent, deploy, vault, keyring,
+    rights, verifier, mailbox,
     policy: () => {
       if (!policy) throw new Error('no registry loaded');
       return policy;

@@ -9,6 +9,7 @@ import type { DeployConfig } from '../deploy.ts';
 import type { KeyRing, VaultValues } from '../vault/index.ts';
 import type { CurrentRegistry, PublicationHooks } from '../publication/index.ts';
 import type { JobQueue, Store } from '../store/index.ts';
+import type { DevMailbox, RightsService, RightsVerifier } from '../rights/index.ts';
 
 /** The services behind the API. */
 export interface AppContext {
@@ -23,6 +24,10 @@ export interface AppContext {
   deploy: DeployConfig;
   vault: VaultValues;
   keyring: KeyRing;
+  rights: RightsService;
+  verifier: RightsVerifier;
+  /** The development mailbox, when codes are not sent for real (shown at GET /dev/mailbox outside production). */
+  mailbox?: DevMailbox;
   /** The access policy compiled from the current registry and the deployment's access settings. */
   policy: () => AccessPolicy;
   logger?: Logger | false;

@@ -29,6 +29,9 @@ export const PERMISSIONS = {
   'data:read': ['admin', 'privacy-officer', 'agent', 'service'],
   'data:share': ['admin', 'privacy-officer', 'service'],
   'data:erase': ['admin', 'privacy-officer'],
+  'rights:read': ['admin', 'privacy-officer', 'auditor'],
+  'rights:submit': ['admin', 'privacy-officer', 'service'],
+  'rights:manage': ['admin', 'privacy-officer'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

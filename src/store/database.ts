@@ -227,6 +227,84 @@ export interface TrackerChoicesTable {
   receipt: string;
 }
 
+/** Data-subject requests (rights pillar); subject_id leads the key so the table distributes by subject. */
+export interface RightsRequestsTable {
+  subject_id: string;
+  id: string;
+  type: string;
+  status: string;
+  requester: string;
+  channel: string;
+  proof_ref: string | null;
+  relationship: string | null;
+  language: string;
+  input: Json<Record<string, unknown>>;
+  sealed: ColumnType<Uint8Array | null, Uint8Array | null | undefined, Uint8Array | null>;
+  received_at: Timestamp;
+  due_at: Timestamp;
+  deadline: Json<Record<string, unknown>>;
+  extended_at: Timestamp | null;
+  extension_reason: string | null;
+  review_reason: string | null;
+  reviewed_by: string | null;
+  result: Json<Record<string, unknown>> | null;
+  outcome_code: string | null;
+  outcome_text: string | null;
+  fee: Json<Record<string, unknown>> | null;
+  last_error: string | null;
+  closed_at: Timestamp | null;
+  updated_at: Timestamp;
+}
+
+/** The status history of each request: who did what, when (ids and codes only). */
+export interface RightsRequestEventsTable {
+  subject_id: string;
+  request_id: string;
+  seq: Generated<string>;
+  at: Timestamp;
+  actor: string;
+  event: string;
+  details: Json<Record<string, unknown>>;
+}
+
+/** One-time codes for identity verification, hashed; keyed by a keyed digest of the contact. */
+export interface RightsCodesTable {
+  contact_digest: string;
+  id: string;
+  subject_id: string | null;
+  code_hash: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** Person sessions of the privacy center, hashed, scoped to one subject. */
+export interface RightsSessionsTable {
+  subject_id: string;
+  token_hash: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+/** Copies handed out, for the first-copy-free rule and fees. */
+export interface RightsCopiesTable {
+  subject_id: string;
+  request_id: string;
+  at: Timestamp;
+  amount: string | null;
+  currency: string | null;
+}
+
+/** Export archives, sealed under the subject's export key. */
+export interface RightsExportsTable {
+  subject_id: string;
+  request_id: string;
+  sealed: ColumnType<Uint8Array, Uint8Array, Uint8Array>;
+  bytes: number;
+  created_at: Timestamp;
+}
+
 /** Every table. */
 export interface Database {
   registry_versions: RegistryVersionsTable;
@@ -248,4 +326,10 @@ export interface Database {
   vault_lookup: VaultLookupTable;
   shares: SharesTable;
   cbt_counters: CbtCountersTable;
+  rights_requests: RightsRequestsTable;
+  rights_request_events: RightsRequestEventsTable;
+  rights_codes: RightsCodesTable;
+  rights_sessions: RightsSessionsTable;
+  rights_copies: RightsCopiesTable;
+  rights_exports: RightsExportsTable;
 }

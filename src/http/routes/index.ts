@@ -7,6 +7,7 @@ import keys from './keys.ts';
 import lint from './lint.ts';
 import notice from './notice.ts';
 import registry from './registry.ts';
+import rights from './rights.ts';
 import stats from './stats.ts';
 import subjects from './subjects.ts';
 import type { RouteModule } from './route.ts';
@@ -14,4 +15,4 @@ import vault from './vault.ts';
 import webhooks from './webhooks.ts';
 
 /** Mounted by buildApp. */
-export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats];
+export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats, rights];
