@@ -23,6 +23,7 @@ const Env = z.object({
   CUSTODIA_MAIL_FROM: z.string().min(3).default('Custodia <no-reply@localhost>'),
   CUSTODIA_DEV_MAILBOX: z.stringbool().default(true),
   NODE_ENV: z.string().default('development'),
+  CUSTODIA_NATS_URL: z.string().regex(/^(nats|tls|wss?):\/\//, 'a nats:// URL').optional(),
 });
 
 /** Validated deployment settings. */
@@ -37,4 +38,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (parsed.success) return parsed.data;
   const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
   throw new ConfigError(`invalid environment:\n${lines.join('\n')}`);
+}
+
+/** A secret a deployment file names by environment variable (a connector URL), read here so config stays the only reader. */
+export function envValue(name: string, env: Record<string, string | undefined> = process.env): string | undefined {
+  return env[name];
 }

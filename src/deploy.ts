@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { ConnectorList } from './connectors/connectors.model.ts';
 
 const Deploy = z.strictObject({
   access: z
@@ -10,7 +11,7 @@ const Deploy = z.strictObject({
       maskFor: z.strictObject({ roles: z.array(z.enum(['admin', 'privacy-officer', 'agent', 'auditor', 'service'])).optional(), departments: z.array(z.string()).optional() }).optional(),
     })
     .default({}),
-  connectors: z.array(z.unknown()).default([]),
+  connectors: ConnectorList.default([]),
 });
 
 /** Validated deployment settings. */

@@ -68,6 +68,9 @@ export const ERRORS = {
   RIGHTS_CODE_USED: { status: 409, title: 'The code was already used; ask for a new one' },
   RIGHTS_CODE_LOCKED: { status: 429, title: 'Too many wrong codes; ask for a new one' },
   RIGHTS_SESSION_INVALID: { status: 401, title: 'The privacy-center session is missing, expired or not valid' },
+  CONNECTOR_FAILED: { status: 502, title: 'A connector to a company database failed; the detail names the connector' },
+  ADM_PURPOSE_INVALID: { status: 422, title: 'The purpose does not declare automated decision-making' },
+  ADM_INPUT_PERSONAL: { status: 422, title: 'A decision input summary contains a personal identifier' },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A stable error code from the catalogue. */

@@ -305,6 +305,39 @@ export interface RightsExportsTable {
   created_at: Timestamp;
 }
 
+/** Automated decisions (PIPL 24, PIPA 37-2, GDPR 22): category references, a non-personal summary and the main factors. */
+export interface AdmDecisionsTable {
+  subject_id: string;
+  id: string;
+  purpose: string;
+  outcome: string;
+  input_categories: Json<string[]>;
+  input_summary: string | null;
+  model_version: string;
+  factors: Json<{ name: string; weight: number; direction: 'positive' | 'negative'; category?: string }[]>;
+  significant: boolean;
+  registry_version: number;
+  recorded_by: string;
+  decided_at: Timestamp;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Progress of one connector for one data-subject request, so a retry resumes instead of repeating. */
+export interface ConnectorRunsTable {
+  subject_id: string;
+  request_id: string;
+  connector_id: string;
+  op: string;
+  status: string;
+  rows: ColumnType<string, string | number | undefined, string | number>;
+  batches: ColumnType<number, number | undefined, number>;
+  attempts: ColumnType<number, number | undefined, number>;
+  last_error: string | null;
+  started_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  finished_at: Timestamp | null;
+}
+
 /** Every table. */
 export interface Database {
   registry_versions: RegistryVersionsTable;
@@ -332,4 +365,6 @@ export interface Database {
   rights_sessions: RightsSessionsTable;
   rights_copies: RightsCopiesTable;
   rights_exports: RightsExportsTable;
+  adm_decisions: AdmDecisionsTable;
+  connector_runs: ConnectorRunsTable;
 }
