@@ -1,6 +1,8 @@
 // The consent banner in a real Chromium against a real server: trackers stay blocked until opt-in, "Reject all" is as
 // prominent as "Accept all", the dialog is keyboard operable, GPC turns advertising off, and zh-TW gets Traditional Chinese.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
@@ -20,7 +22,7 @@ describe('consent banner in Chromium', () => {
     dir = mkdtempSync(join(tmpdir(), 'custodia-banner-'));
     server = await spawnServer(['--data', dir, '--registry', 'examples/001-cybozu-shanghai.live.yaml']);
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
-  });
+  }, 120_000);
   afterAll(async () => {
     await browser?.close();
     await server?.kill();
@@ -113,6 +115,42 @@ describe('consent banner in Chromium', () => {
     expect(view).toMatchObject({ gpc: true, saleOrSharingOptOut: true, choices: { advertising: false, analytics: true } });
     expect((await choice(page)).choices.advertising).toBe(false);
     await page.context().close();
+  }, 60_000);
+
+  it('works on another origin with the one-tag include: SRI checked, CORS preflight answered, tag unblocked', async () => {
+    const sri = await (await fetch(`${server.url}/banner.js.sri`)).text();
+    const page = (hash: string) => `<!doctype html><html><head><meta charset="utf-8"><title>shop</title>
+      <script src="${server.url}/banner.js" data-custodia="${server.url}" data-lang="auto" integrity="${hash}" crossorigin="anonymous" async></script></head>
+      <body><p>shop</p><script type="text/plain" data-custodia-class="analytics" data-src="/fake-analytics.js"></script></body></html>`;
+    // the shop is a second loopback server: another origin, and the same address space, so Chromium's
+    // private-network rules (which would block a public page calling 127.0.0.1) do not get in the way
+    const shop = createServer((req, res) => {
+      if (req.url === '/fake-analytics.js') res.writeHead(200, { 'content-type': 'application/javascript' }).end('window.__fakeAnalyticsLoaded = true;');
+      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page(req.url === '/tampered' ? `sha384-${'A'.repeat(64)}` : sri));
+    });
+    await new Promise<void>((r) => shop.listen(0, '127.0.0.1', r));
+    const shopUrl = `http://localhost:${(shop.address() as AddressInfo).port}`;
+    const ctx = await browser.newContext({ locale: 'ko-KR' });
+    try {
+      const tab = await ctx.newPage();
+      await tab.goto(`${shopUrl}/`);
+      const dialog = tab.getByRole('dialog', { name: '쿠키 및 유사 기술 사용 안내' });
+      await dialog.waitFor();
+      expect(await loaded(tab)).toBe(false);
+      const posted = tab.waitForResponse((r) => r.url().endsWith('/v1/banner/choices') && r.request().method() === 'POST');
+      await dialog.getByRole('button', { name: '모두 허용' }).click();
+      expect((await posted).status()).toBe(201);
+      await tab.waitForFunction(() => (globalThis as any).__fakeAnalyticsLoaded === true, undefined, { timeout: 5000 });
+      await tab.waitForFunction(() => (globalThis as any).Custodia.banner.choice()?.visitorId);
+      // a script altered in transit does not run: with a wrong hash the banner never loads
+      const tampered = await ctx.newPage();
+      await tampered.goto(`${shopUrl}/tampered`);
+      await tampered.waitForTimeout(500);
+      expect(await tampered.evaluate(() => typeof (globalThis as any).Custodia)).toBe('undefined');
+    } finally {
+      await ctx.close();
+      shop.close();
+    }
   }, 60_000);
 
   it('speaks Traditional Chinese to a zh-TW browser and Simplified to zh-CN, at desktop and phone width', async () => {
