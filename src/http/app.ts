@@ -38,7 +38,7 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     openapi: {
       openapi: '3.1.0',
       info: { title: 'Custodia API', version: '0.1.0', description: 'Personal-information protection: registry, consent, vault, rights, lifecycle.' },
-      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by `custodia keys create`' } } },
+      components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'An API key issued by `custodia keys create`' }, personSession: { type: 'http', scheme: 'bearer', description: 'A privacy-center session from POST /v1/me/verify/confirm' } } },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject, // emits components.schemas (Problem) that the routes' $refs point to
