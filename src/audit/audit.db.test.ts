@@ -24,6 +24,16 @@ describeStore('audit log', (store) => {
     expect((await searchAudit(db, { subject: 's1', limit: 5 }))).toHaveLength(5);
   });
 
+  it('lets two writers (two processes) extend one chain without forks or gaps', async () => {
+    const { db } = store();
+    const a = new AuditWriter(db, { maxBlock: 7 });
+    const b = new AuditWriter(db, { maxBlock: 5 });
+    const seqs = await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 2 ? a : b).append({ actor: 'x', action: 'two-writers', details: { i } })));
+    expect(new Set(seqs).size).toBe(60);
+    const v = await verifyAuditChain(db);
+    expect(v.ok).toBe(true);
+  });
+
   it('names the first edited, deleted, reordered or truncated entry', async () => {
     const { db } = store();
     const base = await verifyAuditChain(db);

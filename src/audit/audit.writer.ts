@@ -1,4 +1,4 @@
-// The single audit writer: chains entries in blocks (group commit) from an in-memory buffer and the inbox table.
+// The audit writer: chains entries in blocks (group commit) from an in-memory buffer and from the inbox table.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../store/index.ts';
 import { entryHash, serializeEvent, type AuditEvent } from './audit.model.ts';
@@ -17,14 +17,22 @@ interface Pending {
   reject: (e: unknown) => void;
 }
 
+interface Head {
+  seq: bigint;
+  hash: string;
+  block: bigint;
+}
+
 /**
  * One writer per process. `append` resolves once the entry is durable and chained; entries arriving while a
- * block is being written wait for the next block, so one transaction carries many entries.
+ * block is being written wait for the next block, so one statement carries many entries. The chain head is
+ * kept in memory and advanced with a compare-and-set, so several processes can share one database.
  */
 export class AuditWriter {
   private buffer: Pending[] = [];
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private head: Head | undefined;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -35,14 +43,14 @@ export class AuditWriter {
   append(event: AuditEvent): Promise<string> {
     return new Promise((resolve, reject) => {
       this.buffer.push({ body: serializeEvent(event), ts: new Date(), resolve, reject });
-      if (!this.flushing) this.flushing = this.flushLoop();
+      if (!this.flushing) this.flushing = this.drainBuffer();
     });
   }
 
-  /** Chains everything buffered and everything in the inbox now. */
+  /** Chains everything buffered and everything waiting in the inbox now. */
   async flush(): Promise<void> {
-    if (this.flushing) await this.flushing;
-    this.flushing = this.flushLoop();
+    while (this.flushing) await this.flushing;
+    this.flushing = this.drainInbox().then(() => this.drainBuffer());
     await this.flushing;
   }
 
@@ -63,52 +71,93 @@ export class AuditWriter {
     await this.flush();
   }
 
-  private async flushLoop(): Promise<void> {
+  private async drainBuffer(): Promise<void> {
     try {
-      for (;;) {
+      while (this.buffer.length > 0) {
         const batch = this.buffer.splice(0, this.opts.maxBlock ?? 2000);
-        const wrote = await this.writeBlock(batch).then(
-          (n) => n,
-          (e) => {
-            for (const p of batch) p.reject(e);
-            return 0;
-          },
-        );
-        if (batch.length === 0 && wrote === 0) break;
-        if (this.buffer.length === 0 && wrote < (this.opts.maxBlock ?? 2000)) break;
+        try {
+          const seqs = await this.withHead((head) => this.writeBlock(this.db, head, batch));
+          batch.forEach((p, i) => p.resolve(seqs[i]));
+        } catch (e) {
+          for (const p of batch) p.reject(e);
+        }
       }
     } finally {
       this.flushing = undefined;
-      if (this.buffer.length > 0) this.flushing = this.flushLoop();
     }
   }
 
-  // Returns how many entries the block chained (buffered plus inbox).
-  private async writeBlock(batch: Pending[]): Promise<number> {
-    const { seqs, total } = await this.db.transaction().execute(async (trx) => {
-      const head = await sql<{ last_seq: string; last_hash: string; last_block: string }>`
-        select last_seq, last_hash, last_block from audit_head where id = 1 for update`.execute(trx);
-      const inbox = await trx.selectFrom('audit_inbox').select(['id', 'ts', 'body']).orderBy('id').limit(this.opts.maxBlock ?? 2000).execute();
-      const items = [...inbox.map((r) => ({ body: r.body, ts: new Date(r.ts) })), ...batch];
-      if (items.length === 0) return { seqs: [] as string[], total: 0 };
-      let { last_seq: seq, last_hash: prev } = head.rows[0];
-      const block = String(BigInt(head.rows[0].last_block) + 1n);
-      const firstSeq = String(BigInt(seq) + 1n);
-      const rows = items.map((it) => {
-        seq = String(BigInt(seq) + 1n);
-        const hash = entryHash(prev, seq, it.ts, it.body);
-        const parsed = JSON.parse(it.body) as AuditEvent;
-        const row = { seq, block_no: block, ts: it.ts, action: parsed.action, subject: parsed.subject ?? null, body: it.body, prev_hash: prev, hash };
-        prev = hash;
-        return row;
-      });
-      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('audit_entries').values(rows.slice(i, i + 500)).execute();
-      await trx.insertInto('audit_blocks').values({ block_no: block, first_seq: firstSeq, last_seq: seq, block_hash: prev }).execute();
-      await trx.updateTable('audit_head').set({ last_seq: seq, last_hash: prev, last_block: block }).where('id', '=', 1).execute();
-      if (inbox.length > 0) await trx.deleteFrom('audit_inbox').where('id', 'in', inbox.map((r) => r.id)).execute();
-      return { seqs: rows.slice(inbox.length).map((r) => r.seq), total: rows.length };
+  private async drainInbox(): Promise<void> {
+    for (;;) {
+      const n = await this.withHead((head) =>
+        this.db.transaction().execute(async (trx) => {
+          const rows = await sql<{ id: string; ts: Date; body: string }>`
+            select id, ts, body from audit_inbox order by id limit ${this.opts.maxBlock ?? 2000} for update skip locked`.execute(trx);
+          if (rows.rows.length === 0) return [];
+          const seqs = await this.writeBlock(trx, head, rows.rows.map((r) => ({ body: r.body, ts: new Date(r.ts) })));
+          await trx.deleteFrom('audit_inbox').where('id', 'in', rows.rows.map((r) => r.id)).execute();
+          return seqs;
+        }),
+      );
+      if (n.length < (this.opts.maxBlock ?? 2000)) return;
+    }
+  }
+
+  // Runs a block write against the cached head; when another writer moved the head, reload it and try again.
+  private async withHead(write: (head: Head) => Promise<string[]>): Promise<string[]> {
+    for (let attempt = 0; ; attempt++) {
+      if (!this.head) {
+        const h = await this.db.selectFrom('audit_head').select(['last_seq', 'last_hash', 'last_block']).where('id', '=', 1).executeTakeFirstOrThrow();
+        this.head = { seq: BigInt(h.last_seq), hash: h.last_hash, block: BigInt(h.last_block) };
+      }
+      try {
+        return await write(this.head);
+      } catch (e) {
+        this.head = undefined;
+        if (!(e instanceof HeadMoved) || attempt > 20) throw e;
+      }
+    }
+  }
+
+  // One statement: advance the head only if it is still where we think, and insert the block and its entries.
+  private async writeBlock(db: Db, head: Head, items: { body: string; ts: Date }[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    let seq = head.seq;
+    let prev = head.hash;
+    const rows = items.map((it) => {
+      seq += 1n;
+      const hash = entryHash(prev, String(seq), it.ts, it.body);
+      const parsed = JSON.parse(it.body) as AuditEvent;
+      const row = sql`(${String(seq)}::bigint, ${it.ts}::timestamptz, ${parsed.action}, ${parsed.subject ?? null}, ${it.body}, ${prev}, ${hash})`;
+      prev = hash;
+      return row;
     });
-    batch.forEach((p, i) => p.resolve(seqs[i]));
-    return total;
+    const block = head.block + 1n;
+    const first = head.seq + 1n;
+    const r = await sql<{ moved: number }>`
+      with h as (
+        update audit_head set last_seq = ${String(seq)}, last_hash = ${prev}, last_block = ${String(block)}
+        where id = 1 and last_seq = ${String(head.seq)} returning 1
+      ), b as (
+        insert into audit_blocks (block_no, first_seq, last_seq, block_hash)
+        select ${String(block)}, ${String(first)}, ${String(seq)}, ${prev} from h
+      ), e as (
+        insert into audit_entries (seq, block_no, ts, action, subject, body, prev_hash, hash)
+        select v.seq, ${String(block)}, v.ts, v.action, v.subject, v.body, v.prev_hash, v.hash
+        from (values ${sql.join(rows)}) as v(seq, ts, action, subject, body, prev_hash, hash)
+        where exists (select 1 from h)
+      )
+      select count(*)::int as moved from h`.execute(db);
+    if (r.rows[0].moved !== 1) throw new HeadMoved();
+    const seqs: string[] = [];
+    for (let s = first; s <= seq; s++) seqs.push(String(s));
+    this.head = { seq, hash: prev, block };
+    return seqs;
+  }
+}
+
+class HeadMoved extends Error {
+  constructor() {
+    super('the audit chain head was advanced by another writer');
   }
 }
