@@ -98,6 +98,15 @@ describe('consent banner in Chromium', () => {
     expect(stored.choices.analytics).toBe(true);
     await page.reload();
     await page.waitForFunction(() => (globalThis as any).__fakeAnalyticsLoaded === true, undefined, { timeout: 5000 });
+
+    // withdrawing is as easy as consenting; a script that already ran is stopped by reloading the page
+    await page.evaluate(() => (globalThis as any).Custodia.banner.open());
+    const reloaded = page.waitForEvent('load');
+    await page.getByRole('button', { name: 'Reject all' }).click();
+    await reloaded;
+    await page.waitForTimeout(300);
+    expect(await loaded(page)).toBe(false);
+    expect((await choice(page)).choices.analytics).toBe(false);
     await page.context().close();
   }, 60_000);
 

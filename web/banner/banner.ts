@@ -83,8 +83,8 @@ function dropCookies(patterns: string[]): void {
   }
 }
 
-function post(s: Stored): void {
-  fetch(`${base}/v1/banner/choices`, {
+function post(s: Stored): Promise<void> {
+  return fetch(`${base}/v1/banner/choices`, {
     method: 'POST',
     credentials: 'omit',
     keepalive: true,
@@ -108,12 +108,13 @@ async function decide(c: Partial<ChoiceMap>): Promise<void> {
   const revoked = [...activated].filter((k) => !choices[k as Cls]);
   const s: Stored = { visitorId: stored?.visitorId, choices, gpc, registryVersion: cfg.registryVersion, at: new Date().toISOString(), pending: true, language: cfg.language };
   write(s);
-  post(s);
+  const sent = post(s);
   close();
   document.dispatchEvent(new CustomEvent('custodia:choice', { detail: choices }));
   if (revoked.length > 0) {
     dropCookies(cfg.classes.filter((k) => revoked.includes(k.id)).flatMap((k) => k.trackers.flatMap((t) => t.cookies)));
     // a script that already ran cannot be unloaded; a reload is the only honest way to stop it
+    await sent;
     location.reload();
   } else activate(choices);
 }
@@ -220,7 +221,7 @@ function start(): void {
   if (stored && gpc && stored.choices.advertising) void decide({ ...stored.choices, advertising: false });
   else if (stored) {
     activate(stored.choices);
-    if (stored.pending) post(stored);
+    if (stored.pending) void post(stored);
   }
   new MutationObserver(() => stored && activate(stored.choices)).observe(document.documentElement, { childList: true, subtree: true });
   document.addEventListener('click', (e) => {
