@@ -8,3 +8,9 @@ export { addIsoDuration, parseIsoDuration, type DurationParts } from './retentio
 export { renderRopa, renderPia, type ReportFormat, type ReportOptions } from './report.render.ts';
 export { REPORT_MESSAGES } from './report/messages/report.messages.ts';
 export type { ReportMessages } from './report/messages/report.messages.model.ts';
+export { IncidentSchema, BREACH_VECTORS, BREACH_CHANNELS, type Incident, type BreachVector, type BreachChannel, type BreachDraft, type LocalText } from './breach.model.ts';
+export { classifyBreachSeverity, isUniqueId, type BreachSeverity } from './breach.severity.ts';
+export { draftBreachNotices, type DraftOptions } from './breach.drafts.ts';
+export { draftRegulatorReport, incidentClocks, type RegulatorOptions, type RegulatorReport } from './breach.regulator.ts';
+export { BREACH_MESSAGES } from './breach/messages/breach.messages.ts';
+export type { BreachMessages, HarmKind } from './breach/messages/breach.messages.model.ts';
