@@ -9,6 +9,7 @@ export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = 
   lint: () => import('./lint.ts'),
   render: () => import('./render.ts'),
   report: () => import('./report.ts'),
+  receipt: () => import('./receipt.ts'),
   serve: () => import('./serve.ts'),
   validate: () => import('./validate.ts'),
 };
