@@ -3,6 +3,7 @@ import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../errors.ts';
 import { JobQueue, type Database, type JobRecord } from '../store/index.ts';
+import { enqueueSinks, registerSinkJobs, type OutboxSink } from './outbox.sinks.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -86,11 +87,12 @@ export async function retryDelivery(db: Db, id: string): Promise<void> {
 }
 
 /** Registers the dispatch and delivery handlers on a job queue. */
-export function registerOutboxJobs(queue: JobQueue, opts: { timeoutMs: number; fetch?: typeof fetch }): void {
+export function registerOutboxJobs(queue: JobQueue, opts: { timeoutMs: number; fetch?: typeof fetch; sinks?: readonly OutboxSink[] }): void {
   const doFetch = opts.fetch ?? fetch;
   const dispatch = async (db: Kysely<Database>, eventId: string) => {
     const event = await db.selectFrom('outbox_events').select(['topic']).where('id', '=', eventId).executeTakeFirst();
     if (!event) return;
+    await enqueueSinks(db, opts.sinks ?? [], eventId);
     const hooks = await db.selectFrom('webhooks').select(['id', 'topics']).where('disabled_at', 'is', null).execute();
     for (const h of hooks.filter((h) => h.topics.some((t) => topicMatches(t, event.topic)))) {
       await JobQueue.enqueue(db, 'webhook.deliver', { eventId, webhookId: h.id }, { dedupeKey: `deliver:${eventId}:${h.id}` });
@@ -116,4 +118,5 @@ export function registerOutboxJobs(queue: JobQueue, opts: { timeoutMs: number; f
     });
     if (!res.ok) throw new Error(`webhook answered HTTP ${res.status}`);
   });
+  registerSinkJobs(queue, opts.sinks ?? []);
 }
