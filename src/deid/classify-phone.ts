@@ -30,6 +30,7 @@ export function intlPhone(c: string, cx: CandidateContext): PhoneHit | undefined
     if (!d.startsWith(cc)) continue;
     let nat = d.slice(cc.length);
     if (nat.startsWith('0') && region !== 'CN') nat = nat.slice(1);
+    if (nat.length < 7 || nat.length > 11) return undefined;
     const t = national(region, nat);
     return t ? { type: t, confidence: cx.has('phone') ? 0.98 : 0.95 } : undefined;
   }
@@ -51,8 +52,8 @@ export function domesticPhone(c: string, layout: string, cx: CandidateContext): 
     if (c.length === 10 && c.startsWith('09')) return phoneInfo(c, 'TW') ? { type: 'tw-phone', confidence: base } : undefined;
     const script = cx.script();
     const kr = krMobileOk(c) || c.startsWith('02') || c.startsWith('070') || /^0[3-6][1-5]/.test(c);
-    // a 3-4-4 grouping of 010 is how Korean mobiles are written; Beijing numbers are written 010-8 digits
-    const order: CountryCode[] = script === 'ko' || (kr && layout === '3-4-4' && script === 'other') ? ['KR', 'CN', 'TW']
+    // 010 + 8 digits is both a Korean mobile and a Beijing landline: outside Chinese text the mobile is likelier
+    const order: CountryCode[] = script === 'ko' || (kr && script === 'other') ? ['KR', 'CN', 'TW']
       : script === 'zh-Hant' ? ['TW', 'CN', 'KR'] : ['CN', 'TW', 'KR'];
     for (const r of order) {
       const t = national(r, c.slice(1));

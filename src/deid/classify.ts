@@ -37,6 +37,7 @@ function korean13(c: string, layout: string, cx: CandidateContext): Hit | undefi
   const type = arn ? 'kr-arn' : 'kr-rrn';
   const ctx = cx.has('rrn');
   const ok = arn ? krArnChecksumOk(c) : krRrnCheckDigit(c) === c[12];
+  if (!ctx && layout === '13' && cx.has('negative')) return undefined;
   if (ok) return hit(type, true, layout === '6-7' || ctx ? 0.98 : 0.8);
   // from 2020-10-05 the last six digits are random, so a failed checksum says nothing (§1.9)
   if (cx.has('negative') && !ctx) return undefined;
@@ -47,7 +48,8 @@ function digits(c: string, layout: string, plus: boolean, cx: CandidateContext):
   const len = c.length;
   if (plus || (c.startsWith('00') && len > 10)) {
     const p = intlPhone(c, cx);
-    return p ? hit(p.type, 'not-applicable', p.confidence) : undefined;
+    if (p) return hit(p.type, 'not-applicable', p.confidence);
+    if (plus) return undefined;
   }
   if (len === 18 && (layout === '18' || layout === '6-8-4')) {
     if (ricShapeOk(c)) {
@@ -148,7 +150,7 @@ export function classify(g: string[], s: string[], i: number, j: number, cx: Can
   if (j - i === 3 && allDots) return ipv4(g, i) ? hit('ip', 'not-applicable', cx.has('negative') ? 0.4 : 0.85) : undefined;
   if (c.length < 7 || c.length > 21) return undefined;
   if (j - i === 5 && allDash && /^(?:[0-9A-F]{2})+$/.test(c) && c.length === 12) return hit('mac', 'not-applicable', 0.85);
-  if (isDigits(c)) return digits(c, layout, s[i].indexOf('+') >= 0, cx);
+  if (isDigits(c)) return digits(c, layout, s[i].endsWith('+'), cx);
   if (isDigits(c.slice(0, -1)) && c.endsWith('X')) {
     if (c.length === 18 && ricShapeOk(c)) return ricCheckChar(c) === 'X' ? hit('cn-resident-id', true, 0.99) : undefined;
     return undefined;

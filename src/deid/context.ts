@@ -15,7 +15,7 @@ export const KEYWORDS = {
   imei: ['imei', '串号', '串號', '序列号', '機身碼', '단말기', '기기번호'],
   phone: ['电话', '電話', '手机', '手機', '联系', '聯絡', '联络', '전화', '휴대폰', '핸드폰', '연락처', 'tel', 'phone', 'mobile', 'call', '致电', '热线', 'whatsapp', '微信'],
   negative: ['订单', '訂單', '单号', '單號', '运单', '運單', '快递', '快遞', '物流', '流水', '交易号', '交易號', '发票', '發票', '票号', '주문', '운송장', '송장',
-    'order', 'tracking', 'invoice', 'sku', 'ref', 'txn', 'transaction', 'serial', 'barcode', 'isbn', 'version', 'build', 'timestamp', 'ts='],
+    'order', 'tracking', 'invoice', 'sku', 'ref', 'txn', 'transaction', 'serial', 'barcode', 'isbn', 'version', 'build', 'timestamp', 'ts=', '时间戳', '時間戳', '타임스탬프'],
 } as const;
 
 /** A keyword family name. */
@@ -28,6 +28,8 @@ export type ScriptHint = 'ko' | 'zh-Hans' | 'zh-Hant' | 'other';
 const HANT = new Set('電話號碼臺灣縣區為與這個們聯絡證國時間書館體會開關門機');
 const HANS = new Set('电话号码台湾县区为与这个们联络证国时间书馆体会开关门机');
 
+const CLAUSE_END = new Set('。；;！？!?，,\n\r|');
+
 /** Lazily computed context of one candidate. */
 export class CandidateContext {
   private lower?: string;
@@ -36,7 +38,20 @@ export class CandidateContext {
 
   /** True when a word of the family occurs in the 24 characters before the candidate. */
   has(family: KeywordFamily): boolean {
-    if (this.lower === undefined) this.lower = this.text.slice(Math.max(0, this.start - 24), this.start).toLowerCase();
+    if (this.lower === undefined) {
+      // only the candidate's own clause counts: a label in the previous sentence says nothing about it
+      const before = this.text.slice(Math.max(0, this.start - 24), this.start);
+      let cut = -1;
+      // a label describes the next number: stop at a clause end or at an earlier number
+      for (let i = before.length - 1; i >= 0; i--) {
+        const c = before.charCodeAt(i);
+        if (CLAUSE_END.has(before[i]) || (c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19) || (c === 46 && before.charCodeAt(i + 1) === 32)) {
+          cut = i;
+          break;
+        }
+      }
+      this.lower = before.slice(cut + 1).toLowerCase();
+    }
     for (const w of KEYWORDS[family]) if (this.lower.includes(w)) return true;
     return false;
   }
@@ -44,8 +59,13 @@ export class CandidateContext {
   /** The script around the candidate (Hangul wins; then Traditional vs Simplified marker characters). */
   script(): ScriptHint {
     if (this.hint) return this.hint;
-    const from = Math.max(0, this.start - 60);
-    const to = Math.min(this.text.length, this.end + 60);
+    // the candidate's own line, at most 40 characters before and 20 after
+    let from = Math.max(0, this.start - 40);
+    let to = Math.min(this.text.length, this.end + 20);
+    const nl = this.text.lastIndexOf('\n', this.start);
+    if (nl >= from) from = nl + 1;
+    const nr = this.text.indexOf('\n', this.end);
+    if (nr >= 0 && nr < to) to = nr;
     let hangul = 0;
     let han = 0;
     let hant = 0;

@@ -25,13 +25,31 @@ export function krMobileOk(d: string): boolean {
 export type PhoneType = 'mobile' | 'fixed' | 'other';
 
 /** Parses a number for a region with full metadata; returns E.164 and its type, or undefined when not valid. */
-export function phoneInfo(value: string, region: CountryCode): { e164: string; type: PhoneType; country?: string } | undefined {
+export function phoneInfo(value: string, region: CountryCode): PhoneInfo | undefined {
+  const key = `${region}:${value}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) return hit || undefined;
   const p = parsePhoneNumberFromString(value, region);
-  if (!p || !p.isValid()) return undefined;
-  const t = p.getType();
-  const type: PhoneType = t === 'MOBILE' ? 'mobile' : t === 'FIXED_LINE' || t === 'FIXED_LINE_OR_MOBILE' ? 'fixed' : 'other';
-  return { e164: p.number, type, country: p.country };
+  let info: PhoneInfo | undefined;
+  if (p && p.isValid()) {
+    const t = p.getType();
+    const type: PhoneType = t === 'MOBILE' ? 'mobile' : t === 'FIXED_LINE' || t === 'FIXED_LINE_OR_MOBILE' ? 'fixed' : 'other';
+    info = { e164: p.number, type, country: p.country };
+  }
+  // a small memo: repetitive input (logs, adversarial runs of one number) must not pay a metadata parse each time
+  if (cache.size >= 4096) cache.clear();
+  cache.set(key, info ?? false);
+  return info;
 }
+
+/** What libphonenumber says of a valid number. */
+export interface PhoneInfo {
+  e164: string;
+  type: PhoneType;
+  country?: string;
+}
+
+const cache = new Map<string, PhoneInfo | false>();
 
 /** Country calling codes this pillar detects, with their region. */
 export const CALLING_CODES: Record<string, CountryCode> = { '86': 'CN', '82': 'KR', '852': 'HK', '853': 'MO', '886': 'TW' };

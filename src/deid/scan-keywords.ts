@@ -7,7 +7,7 @@ import { foldWidth } from './text.ts';
 type Family = 'name' | 'birth' | 'address' | 'postal';
 
 const LABELS: [Family, string][] = [
-  ['name', '姓名|收货人|收貨人|收件人|联系人|聯絡人|持卡人|이름|성명|수령인|Name(?=\\s*[:：])|Full [Nn]ame'],
+  ['name', '姓名|收货人|收貨人|收件人|联系人|聯絡人|持卡人|持有人|对接人|申请人|이름|성명|수령인|대표자|Name(?=\\s*[:：])|Full [Nn]ame'],
   ['birth', '出生日期|出生年月日|出生|生日|생년월일|생일|DOB|Date of [Bb]irth|Birthday|Born on'],
   ['address', '收货地址|收貨地址|家庭住址|住址|地址|주소|Address(?=\\s*[:：])'],
   ['postal', '邮编|邮政编码|郵遞區號|郵政編碼|郵編|우편번호|Post(?:al)? ?[Cc]ode|ZIP(?: [Cc]ode)?|Zip [Cc]ode'],
@@ -18,7 +18,7 @@ const GAP = /[ \t\u3000]{0,3}(?:[:：]|is|은|는|为|為)?[ \t\u3000]{0,3}/y;
 const D = '[0-9\\uFF10-\\uFF19]';
 const HAN_NAME = /[\u4e00-\u9fff][\u4e00-\u9fff·]{1,3}/y;
 const HANGUL_NAME = /[\uac00-\ud7a3]{2,4}/y;
-const LATIN_NAME = /[A-Z][A-Za-z'-]{1,20}(?: [A-Z][A-Za-z'-]{1,20}){0,3}/y;
+const LATIN_NAME = /[A-Z][a-z'-]{1,20}(?:[ -](?!(?:Address|Email|Phone|Tel|Mobile|Date|DOB|Postal|Passport|Card|Name)\b)[A-Z][a-z'-]{1,20}){0,3}(?![A-Za-z])/y;
 const DATE = new RegExp(`(${D}{4})\\s*(?:[-/.年]|년\\s*)\\s*(${D}{1,2})\\s*(?:[-/.月]|월\\s*)\\s*(${D}{1,2})(?:\\s*[日일])?|(${D}{4})(${D}{2})(${D}{2})(?!${D})`, 'y');
 const POSTAL = new RegExp(`${D}{3}(?:${D}{2,3})?(?!${D})`, 'y');
 const HONORIFIC = /(先生|女士|小姐|同学|同學|老师|老師|씨|님)$/;

@@ -39,29 +39,25 @@ export function scanEmails(text: string, from: number, to: number, out: RawHit[]
 /** Finds IPv6 and colon-separated MAC addresses around ':' in [from, to); returns the end of the last one. */
 export function scanColons(text: string, from: number, to: number, out: RawHit[]): number {
   let resume = to;
-  for (let at = text.indexOf(':', from); at >= 0 && at < to; ) {
+  for (let at = text.indexOf(':', from); at >= 0 && at < to; at = text.indexOf(':', at)) {
+    // the maximal run of hex digits, colons and dots around this colon; each run is visited once
     let a = at;
-    while (a > 0 && at - a < 45 && hexColon(text.charCodeAt(a - 1))) a--;
+    while (a > 0 && hexColon(text.charCodeAt(a - 1))) a--;
     let b = at + 1;
-    while (b < text.length && b - at < 45 && hexColon(text.charCodeAt(b))) b++;
+    while (b < text.length && hexColon(text.charCodeAt(b))) b++;
+    const runEnd = b;
     // trailing '.' and ':' belong to the sentence, not the address
     while (b > at + 1 && (text.charCodeAt(b - 1) === 46 || (text.charCodeAt(b - 1) === 58 && text.charCodeAt(b - 2) !== 58))) b--;
+    at = runEnd;
+    if (b - a < 6 || b - a > 45) continue;
     const prev = a > 0 ? text.charCodeAt(a - 1) : 32;
     const next = b < text.length ? text.charCodeAt(b) : 32;
-    const bounded = !((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122)) && !((next >= 65 && next <= 90) || (next >= 97 && next <= 122) || (next >= 48 && next <= 57));
+    if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122)) continue;
     const cand = text.slice(a, b);
-    if (bounded && b - a >= 6) {
-      if (MAC.test(cand)) out.push({ type: 'mac', start: a, end: b, checkDigit: 'not-applicable', confidence: 0.9 });
-      else if (cand.indexOf(':') !== cand.lastIndexOf(':') && isIP(cand) === 6) out.push({ type: 'ip', start: a, end: b, checkDigit: 'not-applicable', confidence: 0.9 });
-      else {
-        at = text.indexOf(':', at + 1);
-        continue;
-      }
-      if (b > resume) resume = b;
-      at = text.indexOf(':', b);
-      continue;
-    }
-    at = text.indexOf(':', at + 1);
+    if (MAC.test(cand)) out.push({ type: 'mac', start: a, end: b, checkDigit: 'not-applicable', confidence: 0.9 });
+    else if (cand.indexOf(':') !== cand.lastIndexOf(':') && isIP(cand) === 6) out.push({ type: 'ip', start: a, end: b, checkDigit: 'not-applicable', confidence: 0.9 });
+    else continue;
+    if (b > resume) resume = b;
   }
   return resume;
 }

@@ -6,12 +6,17 @@ import { foldWidth } from './text.ts';
 
 const W = '0-9A-Za-z\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
 // Groups are capped (24 characters, 12 groups) so a token is at most ~330 characters: the stream overlap covers it.
+// After a space only a digit (or + or a bracket before one) continues a run, so words never glue numbers together.
 // Separators are disjoint from group characters, so the engine never has two ways to split a run (no backtracking blow-up).
-const SEP = `(?:[-\\uFF0D\\u2010\\u2013./\\uFF0E\\uFF0F:\\uFF1A()\\uFF08\\uFF09]{1,2}[ \\u3000]?|[ \\u3000]{1,2}[+\\uFF0B(\\uFF08]?(?=[0-9\\uFF10-\\uFF19]))`;
+const SEP = `(?:[-\\uFF0D\\u2010\\u2013./\\uFF0E\\uFF0F:\\uFF1A()\\uFF08\\uFF09]{1,2}(?:[ \\u3000](?=[+\\uFF0B(\\uFF08]?[0-9\\uFF10-\\uFF19]))?|[ \\u3000]{1,2}[+\\uFF0B(\\uFF08]?(?=[0-9\\uFF10-\\uFF19]))`;
 const TOKEN = new RegExp(`(?<![${W}])[+\\uFF0B(\\uFF08]?(?=[A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A]{0,4}[0-9\\uFF10-\\uFF19])[${W}]{1,24}(?:${SEP}[${W}]{1,24}){0,11}[)\\uFF09]?`, 'g');
 
 function isW(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+}
+
+function weak(sep: string): boolean {
+  return sep.indexOf(' ') >= 0 || sep.indexOf('/') >= 0 || sep.indexOf(':') >= 0;
 }
 
 /** Finds structured identifiers whose token starts in [from, to); returns hits and the end of the last token seen. */
@@ -51,7 +56,7 @@ export function scanTokens(text: string, from: number, to: number, out: RawHit[]
         const raw = tok.slice(a, k);
         g.push(plain ? raw : foldWidth(raw).toUpperCase());
         const sep = tok.slice(sepStart, a);
-        s.push(sep.length === 0 ? '' : sep.length === 1 && sep.charCodeAt(0) < 128 ? sep : foldWidth(sep).trim() || ' ');
+        s.push(sep.length === 0 ? '' : sep.length === 1 && sep.charCodeAt(0) < 128 ? sep : foldWidth(sep).replace(/\s+/g, ' '));
         gs.push(base + a);
         ge.push(base + k);
         sepStart = k;
@@ -60,18 +65,27 @@ export function scanTokens(text: string, from: number, to: number, out: RawHit[]
     // every identifier has at least four digits (1.1.1.1 is the shortest)
     if (digits < 4) continue;
     const n = g.length;
-    for (let i = 0; i < n; ) {
+    // bounded work per token: long runs of tiny groups (1 1 1 1 ...) must not cost quadratic classification
+    let budget = 16;
+    for (let i = 0; i < n && budget > 0; ) {
       let cx: CandidateContext | undefined;
       let found = false;
       let total = 0;
       let jmax = i;
       while (jmax < n && total + g[jmax].length <= 21) total += g[jmax++].length;
+      // a run may start or end inside a token only at a weak separator (space, slash, colon): 020-2300 5257 is one number
+      if ((i > 0 && !weak(s[i])) || (g[i].length > 2 && !/\d/.test(g[i]))) {
+        i++;
+        continue;
+      }
       for (let j = jmax - 1; j >= i; j--) {
         if (j === i && g[i].length < 5) break;
+        if (j < n - 1 && !weak(s[j + 1])) continue;
         let start = gs[i];
         const pre = s[i];
-        if (pre === '+' || pre === '(') start -= 1;
+        if (pre.endsWith('+') || pre.endsWith('(')) start -= 1;
         cx ??= new CandidateContext(text, start, ge[j]);
+        if (budget-- <= 0) break;
         const h = classify(g, s, i, j, cx);
         if (!h) continue;
         let e = ge[j];
