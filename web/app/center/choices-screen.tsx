@@ -1,0 +1,83 @@
+// The person's consents and device permissions with what each is for; switching a consent off files a
+// withdrawal that takes effect at once (PIPL 15, GDPR 7(3)).
+import { useState } from 'preact/hooks';
+import { call, type Problem } from '../api/client.ts';
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { useLoad } from '../lib/use-load.ts';
+import { ProblemAlert } from '../ui/problem-alert.tsx';
+import type { AccessAnswer } from './access-answer-view.tsx';
+import { personApi } from './person-session.ts';
+
+/** The "my choices" screen. */
+export function ChoicesScreen() {
+  const { t, lang } = useI18n();
+  const me = useLoad(() => call(personApi.GET('/v1/me')));
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saved, setSaved] = useState(false);
+  // purpose names come with the person's latest access answer, in the language they asked in
+  const done = me.data?.requests.find((r) => r.type === 'access' && r.status === 'completed');
+  const answer = useLoad(async () => (done ? call(personApi.GET('/v1/me/requests/{id}', { params: { path: { id: done.id } } })) : { data: undefined }), [done?.id]);
+  const purposes = (answer.data as { answer?: AccessAnswer } | undefined)?.answer?.purposes ?? [];
+  const name = (id: string) => purposes.find((p) => p.id === id)?.label ?? id;
+  const consents = me.data?.consents.filter((c) => c.type === 'consent') ?? [];
+  const permissions = me.data?.consents.filter((c) => c.type === 'permission') ?? [];
+
+  const withdraw = async (purpose: string) => {
+    setSaved(false);
+    const r = await call(personApi.POST('/v1/me/requests', { body: { type: 'consent-scope', purposes: [purpose], language: lang } }));
+    setProblem(r.problem ?? null);
+    if (r.data) {
+      setSaved(true);
+      setTimeout(me.reload, 800);
+    }
+  };
+
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('center.choices.title')}</h1>
+      <p class="lead">{t('center.choices.lead')}</p>
+      {me.problem && <ProblemAlert problem={me.problem} />}
+      {problem && <ProblemAlert problem={problem} />}
+      {saved && <p class="alert alert-ok" role="status">{t('center.choices.saved')}</p>}
+      {me.data && (
+        <>
+          <section class="card" aria-labelledby="consents-h">
+            <h2 id="consents-h" style="margin-top:0">{t('center.choices.consents')}</h2>
+            {consents.length === 0 ? <p class="muted">{t('common.none')}</p> : (
+              <ul class="toggle-list">
+                {consents.map((c) => {
+                  const on = c.status === 'granted';
+                  const id = `consent-${c.target}-${c.recipient ?? ''}`;
+                  return (
+                    <li key={id}>
+                      <div>
+                        <label for={id}>{name(c.target)}{c.recipient && <span class="muted"> → {c.recipient}</span>}</label>
+                        {c.stale && <div class="badge warning">{t('center.choices.stale')}</div>}
+                        <div class="hint">{on ? t('center.choices.withdrawHint') : t('center.choices.onlyOff')}</div>
+                      </div>
+                      <input id={id} type="checkbox" role="switch" class="switch" checked={on} disabled={!on} onChange={(e) => { if (!e.currentTarget.checked) void withdraw(c.target); }} />
+                    </li>
+                  );
+                })}
+              </ul>
+            )}
+          </section>
+          <section class="card" aria-labelledby="perms-h">
+            <h2 id="perms-h" style="margin-top:0">{t('center.choices.permissions')}</h2>
+            <p class="hint">{t('center.choices.permissionsHint')}</p>
+            {permissions.length === 0 ? <p class="muted">{t('common.none')}</p> : (
+              <ul class="toggle-list">
+                {permissions.map((p) => (
+                  <li key={p.target}>
+                    <label for={`perm-${p.target}`}>{p.target}</label>
+                    <input id={`perm-${p.target}`} type="checkbox" role="switch" class="switch" checked={p.status === 'on'} disabled />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </>
+  );
+}

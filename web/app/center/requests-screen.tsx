@@ -1,0 +1,39 @@
+// The person's requests: make a new one, follow status and deadline, open one by reference, download an export.
+import { useI18n } from '../i18n/i18n-context.tsx';
+import { call } from '../api/client.ts';
+import { useLoad } from '../lib/use-load.ts';
+import { ProblemAlert } from '../ui/problem-alert.tsx';
+import { personApi } from './person-session.ts';
+import { RequestDetail } from './request-detail.tsx';
+import { RequestForm } from './request-form.tsx';
+import { RequestLookup } from './request-lookup.tsx';
+import { RequestRow } from './request-row.tsx';
+
+/** The "my requests" screen; `sub` is a request id when one is open. */
+export function RequestsScreen(props: { sub: string }) {
+  const { t } = useI18n();
+  const list = useLoad(() => call(personApi.GET('/v1/me/requests')), [props.sub]);
+  const me = useLoad(() => call(personApi.GET('/v1/me')));
+  if (props.sub) return <RequestDetail id={props.sub} />;
+  return (
+    <>
+      <h1 tabIndex={-1}>{t('center.requests.title')}</h1>
+      <div class="grid">
+        <section class="card" aria-labelledby="new-h">
+          <h2 id="new-h" style="margin-top:0">{t('center.requests.new')}</h2>
+          <RequestForm categories={me.data?.categories ?? []} onFiled={list.reload} />
+        </section>
+        <section class="card" aria-labelledby="list-h">
+          <h2 id="list-h" style="margin-top:0">{t('center.requests.list')}</h2>
+          {list.problem && <ProblemAlert problem={list.problem} />}
+          {list.data && (list.data.requests.length === 0 ? <p class="muted">{t('common.none')}</p> : (
+            <ul style="list-style:none;padding:0;margin:0" data-testid="my-requests">
+              {list.data.requests.map((r) => <RequestRow key={r.id} request={r} />)}
+            </ul>
+          ))}
+          <RequestLookup />
+        </section>
+      </div>
+    </>
+  );
+}
