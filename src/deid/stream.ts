@@ -62,7 +62,10 @@ export async function* scanStream(input: AsyncIterable<Uint8Array | string>, opt
 }
 
 /** Redacts a byte stream, yielding the rewritten text piece by piece (invalid UTF-8 bytes come out as U+0000). */
-export async function* redactStream(input: AsyncIterable<Uint8Array | string>, mode: RedactMode, opts: RedactOptions & ScanStreamOptions = {}): AsyncGenerator<string> {
+export async function* redactStream(input: AsyncIterable<Uint8Array | string>, mode: RedactMode, opts: RedactOptions & ScanStreamOptions & { onFinding?: (f: Finding) => void } = {}): AsyncGenerator<string> {
   if (mode === 'pseudonym' && opts.key === undefined) throw new Error('pseudonym redaction needs a key');
-  for await (const w of windows(input, opts)) yield rewrite(w.text, w.findings, mode, opts, w.from, w.to, w.offset);
+  for await (const w of windows(input, opts)) {
+    if (opts.onFinding) for (const f of w.findings) opts.onFinding(f);
+    yield rewrite(w.text, w.findings, mode, opts, w.from, w.to, w.offset);
+  }
 }

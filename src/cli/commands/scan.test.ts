@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runCli } from '../../../test/cli-harness.ts';
+
+const TEXT = '姓名：张三，身份证110105199003071239，手机13800138000。\n';
+
+describe('custodia scan', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'custodia-scan-'));
+  const file = join(dir, 'in.txt');
+  writeFileSync(file, TEXT.repeat(3));
+
+  it('prints findings as one JSON array and exits 0', async () => {
+    const r = await runCli(['scan', file, '--format', 'json']);
+    expect(r.code).toBe(0);
+    const findings = JSON.parse(r.out);
+    expect(findings).toHaveLength(9);
+    expect(findings[1]).toMatchObject({ type: 'cn-resident-id', masked: '1***************39', checkDigit: true });
+    expect(r.out).not.toContain('110105199003071239');
+  });
+  it('reads stdin and prints human lines', async () => {
+    const r = await runCli(['scan', '-'], TEXT);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('cn-mobile');
+    expect(r.out).toContain('3 finding(s)');
+  });
+  it('redacts with masks, tags and keyed pseudonyms', async () => {
+    expect((await runCli(['scan', '--redact', 'tag'], TEXT)).out).toBe('姓名：[name]，身份证[cn-resident-id]，手机[cn-mobile]。\n');
+    const keyFile = join(dir, 'key');
+    writeFileSync(keyFile, 'a-very-secret-pseudonym-key\n');
+    const a = await runCli(['scan', '--redact', 'pseudonym', '--key-file', keyFile], TEXT);
+    expect(a.code).toBe(0);
+    expect(a.out).toMatch(/\[cn-mobile:[0-9a-f]{12}\]/);
+    expect(a.err).toContain('3 finding(s)');
+  });
+  it('exits 2 on usage errors', async () => {
+    expect((await runCli(['scan', '--redact', 'pseudonym'], TEXT)).code).toBe(2);
+    expect((await runCli(['scan', '--format', 'xml'], TEXT)).code).toBe(2);
+    expect((await runCli(['scan', join(dir, 'missing.txt')])).code).toBe(2);
+    expect((await runCli(['scan', 'a', 'b'])).code).toBe(2);
+  });
+});
