@@ -137,7 +137,7 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('web apps in Chromium', () => 
     await expect.poll(async () => {
       await page.reload();
       return page.getByTestId('value').count();
-    }, { timeout: 20_000, intervals: [500] }).toBeGreaterThan(0);
+    }, { timeout: 20_000, interval: 500 }).toBeGreaterThan(0);
     const values = await page.getByTestId('value').allTextContents();
     expect(values.join(' ')).not.toContain(A_EMAIL);
     expect(values.some((v) => v.includes('•'))).toBe(true);
@@ -173,7 +173,7 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('web apps in Chromium', () => 
     await expect.poll(async () => {
       await page.reload();
       return page.getByTestId('request-status').textContent();
-    }, { timeout: 20_000, intervals: [500] }).toBe('已完成');
+    }, { timeout: 20_000, interval: 500 }).toBe('已完成');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: '下载导出的信息' }).click();
     expect((await download).suggestedFilename()).toBe(`${copyId}.zip`);
