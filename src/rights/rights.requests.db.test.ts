@@ -2,7 +2,7 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/app-harness.ts';
 import { TEST_DATABASES } from '../../test/db-harness.ts';
-import { newPerson, sessionFor, settle, webhookReceiver } from './rights.testing.ts';
+import { newPerson, sessionFor, settle, webhookReceiver, stopServer } from './rights.testing.ts';
 
 for (const target of TEST_DATABASES) {
   describe(`rights requests [${target.name}]`, () => {
@@ -30,7 +30,7 @@ for (const target of TEST_DATABASES) {
       expect((await s.call('POST', '/v1/webhooks', { key: s.adminKey, body: { url: hook.url, topics: ['rights.*'] } })).status).toBe(201);
     });
     afterAll(async () => {
-      await s?.stop();
+      await stopServer(s);
       await hook?.close();
     });
 

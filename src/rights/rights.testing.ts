@@ -57,7 +57,26 @@ export async function webhookReceiver(): Promise<{ url: string; received: { head
   return { url, received, close: () => new Promise<void>((r) => server.close(() => r())) };
 }
 
-/** Runs every due job (rights work, outbox dispatch, webhook delivery) until none is left. */
+/** Runs every due job (rights work, outbox dispatch, webhook delivery) until none is left or in flight in the server's own worker. */
 export async function settle(s: TestServer): Promise<void> {
-  for (let i = 0; i < 5; i++) if ((await s.ctx.jobs.drain()) === 0) break;
+  for (let i = 0; i < 500; i++) {
+    await s.ctx.jobs.drain();
+    const busy = await s.ctx.store.db.selectFrom('jobs').select('id')
+      .where((eb) => eb.or([eb('status', '=', 'running'), eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', new Date())])]))
+      .limit(1).executeTakeFirst();
+    if (!busy) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/**
+ * Stops a test server. The harness drops a PostgreSQL schema before stopping the server, so the audit writer's last
+ * flush would hit a dropped inbox table; everything is drained here first and that flush skipped.
+ */
+export async function stopServer(s: TestServer | undefined): Promise<void> {
+  if (!s) return;
+  await s.ctx.jobs.stop();
+  await s.ctx.audit.stop();
+  s.ctx.audit.stop = async () => {};
+  await s.stop();
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/app-harness.ts';
 import { TEST_DATABASES } from '../../test/db-harness.ts';
-import { codeFor, mailCount, newPerson } from './rights.testing.ts';
+import { codeFor, mailCount, newPerson, stopServer } from './rights.testing.ts';
 
 for (const target of TEST_DATABASES) {
   describe(`rights verification [${target.name}]`, () => {
@@ -16,7 +16,7 @@ for (const target of TEST_DATABASES) {
       s = await startTestServer(target.options(), 'examples/000-broker.live.yaml');
       app = (await s.call('POST', '/v1/keys', { key: s.adminKey, body: { name: 'app', role: 'service', purposes: ['account'] } })).json.key;
     });
-    afterAll(async () => s?.stop());
+    afterAll(async () => stopServer(s));
 
     it('answers a known and an unknown contact the same way, and sends a code only to the one on file', async () => {
       await person('known@example.eu', 'ko');
