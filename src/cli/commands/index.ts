@@ -4,6 +4,7 @@ import type { CliCommand } from '../cli.io.ts';
 /** Verb -> loader of its command module. One line per command. */
 export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = {
   audit: () => import('./audit.ts'),
+  demo: () => import('./demo.ts'),
   diff: () => import('./diff.ts'),
   keys: () => import('./keys.ts'),
   lint: () => import('./lint.ts'),
