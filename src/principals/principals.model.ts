@@ -32,6 +32,8 @@ export const PERMISSIONS = {
   'rights:read': ['admin', 'privacy-officer', 'auditor'],
   'rights:submit': ['admin', 'privacy-officer', 'service'],
   'rights:manage': ['admin', 'privacy-officer'],
+  'adm:read': ['admin', 'privacy-officer', 'agent', 'auditor', 'service'],
+  'adm:write': ['service'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -1,4 +1,5 @@
 // Every route module, in mount order. One line per module.
+import adm from './adm.ts';
 import audit from './audit.ts';
 import banner from './banner.ts';
 import consent from './consent.ts';
@@ -15,4 +16,4 @@ import vault from './vault.ts';
 import webhooks from './webhooks.ts';
 
 /** Mounted by buildApp. */
-export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats, rights];
+export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats, rights, adm];
