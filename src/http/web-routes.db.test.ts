@@ -11,15 +11,18 @@ for (const target of TEST_DATABASES) {
     afterAll(async () => s?.stop());
 
     it('serves the notice without a key, per language and format', async () => {
-      const ko = await s.call('GET', '/v1/notice?lang=ko');
-      expect(ko.status).toBe(200);
-      expect(ko.headers['content-type']).toContain('text/html');
-      expect(ko.body).toContain('<html lang="ko">');
+      const koPage = await s.call('GET', '/v1/notice?lang=ko');
+      expect(koPage.status).toBe(200);
+      expect(koPage.headers['content-type']).toContain('text/html');
+      expect(koPage.body).toContain('<html lang="ko">');
       const md = await s.call('GET', '/v1/notice?lang=en&format=md');
       expect(md.headers['content-type']).toContain('text/markdown');
       expect(md.body.startsWith('# ')).toBe(true);
       expect((await s.call('GET', '/v1/notice')).headers['content-language']).toBe('zh-Hans');
       expect((await s.call('GET', '/v1/notice?lang=fr')).status).toBe(400);
+      const ko = (await s.call('GET', '/v1/notice/purposes?lang=ko')).json;
+      expect(ko.purposes.find((p: { id: string }) => p.id === 'recommendation')).toMatchObject({ label: '맞춤형 추천', legalBasis: 'consent', required: false });
+      expect(ko.permissions.find((p: { id: string }) => p.id === 'location')).toMatchObject({ label: '위치', purposes: ['location-address'] });
     });
 
     it('lints the current registry for any staff role, in every declared language', async () => {

@@ -50,7 +50,12 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('web apps in Chromium', () => 
     }
     throw new Error(`no code for ${to}`);
   };
-  const shot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  /** The whole page down to 1,600 px (long notices and change lists would make huge images). */
+  const shot = async (page: Page, name: string) => {
+    const { width, height } = page.viewportSize()!;
+    const full = await page.evaluate(() => (globalThis as any).document.documentElement.scrollHeight as number);
+    await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true, clip: { x: 0, y: 0, width, height: Math.min(Math.max(full, height), 1600) } });
+  };
   const open = async (path: string, opts: BrowserContextOptions) => {
     const ctx = await browser.newContext(opts);
     const page = await ctx.newPage();

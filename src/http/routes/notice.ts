@@ -20,4 +20,31 @@ export default routes('/v1/notice', (app, ctx) => {
     reply.header('cache-control', 'public, max-age=60').header('content-language', lang).header('x-registry-version', String(versionNo));
     return reply.type(req.query.format === 'md' ? 'text/markdown; charset=utf-8' : 'text/html; charset=utf-8').send(body);
   });
+
+  app.get('/purposes', {
+    schema: {
+      summary: 'Purposes and device permissions with their labels in one language, for consent screens (no authentication; the notice says the same)',
+      tags: ['notice'],
+      querystring: z.object({ lang: z.enum(LANGUAGES).optional() }),
+      response: {
+        200: z.object({
+          lang: z.enum(LANGUAGES),
+          versionNo: z.number(),
+          purposes: z.array(z.object({ id: z.string(), label: z.string(), description: z.string().nullable(), legalBasis: z.string(), required: z.boolean(), consentMechanism: z.string().nullable() })),
+          permissions: z.array(z.object({ id: z.string(), label: z.string(), purposes: z.array(z.string()) })),
+        }),
+      },
+    },
+  }, async (req, reply) => {
+    const { registry, versionNo } = await ctx.registry.load();
+    const lang = req.query.lang ?? registry.organization.languages[0];
+    const pick = (l: Partial<Record<string, string>> | undefined) => (l ? l[lang] ?? l[registry.organization.languages[0]] ?? Object.values(l)[0] ?? '' : '');
+    reply.header('cache-control', 'public, max-age=60');
+    return {
+      lang,
+      versionNo,
+      purposes: registry.purposes.map((p) => ({ id: p.id, label: pick(p.labels) || p.id, description: pick(p.description) || null, legalBasis: p.legalBasis, required: p.required, consentMechanism: p.consentMechanism ?? null })),
+      permissions: registry.permissions.map((p) => ({ id: p.id, label: pick(p.labels) || p.id, purposes: p.purposes })),
+    };
+  });
 });

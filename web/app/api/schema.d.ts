@@ -2996,6 +2996,61 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/notice/purposes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Purposes and device permissions with their labels in one language, for consent screens (no authentication; the notice says the same) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            lang: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                            versionNo: number;
+                            purposes: {
+                                id: string;
+                                label: string;
+                                description: string | null;
+                                legalBasis: string;
+                                required: boolean;
+                                consentMechanism: string | null;
+                            }[];
+                            permissions: {
+                                id: string;
+                                label: string;
+                                purposes: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/registry/lint": {
         parameters: {
             query?: never;
@@ -4355,6 +4410,323 @@ export interface paths {
                                 at: string;
                             }[];
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{id}/automated-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The subject's automated decisions the caller may see, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisions: {
+                                id: string;
+                                subjectId: string;
+                                purpose: string;
+                                outcome: string;
+                                inputs: {
+                                    categories: string[];
+                                    summary: string | null;
+                                };
+                                modelVersion: string;
+                                factors: {
+                                    name: string;
+                                    /** @description share of the decision this factor carried, 0..1 */
+                                    weight: number;
+                                    /**
+                                     * @description positive: in the person's favour; negative: against them
+                                     * @enum {string}
+                                     */
+                                    direction: "positive" | "negative";
+                                    /** @description the registry category the factor was computed from */
+                                    category?: string;
+                                }[];
+                                significant: boolean;
+                                registryVersion: number;
+                                recordedBy: string;
+                                decidedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record an automated decision (PIPL 24, PIPA 37-2, GDPR 22): inputs as category references, the model version and main factors */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        purpose: string;
+                        /** @description a short code or phrase such as "declined" or "limit-lowered" */
+                        outcome: string;
+                        inputs: {
+                            categories: string[];
+                            /** @description a non-personal description of the inputs; identifiers are refused */
+                            summary?: string;
+                        };
+                        modelVersion: string;
+                        factors: {
+                            name: string;
+                            /** @description share of the decision this factor carried, 0..1 */
+                            weight: number;
+                            /**
+                             * @description positive: in the person's favour; negative: against them
+                             * @enum {string}
+                             */
+                            direction: "positive" | "negative";
+                            /** @description the registry category the factor was computed from */
+                            category?: string;
+                        }[];
+                        /** Format: date-time */
+                        decidedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            subjectId: string;
+                            purpose: string;
+                            outcome: string;
+                            inputs: {
+                                categories: string[];
+                                summary: string | null;
+                            };
+                            modelVersion: string;
+                            factors: {
+                                name: string;
+                                /** @description share of the decision this factor carried, 0..1 */
+                                weight: number;
+                                /**
+                                 * @description positive: in the person's favour; negative: against them
+                                 * @enum {string}
+                                 */
+                                direction: "positive" | "negative";
+                                /** @description the registry category the factor was computed from */
+                                category?: string;
+                            }[];
+                            significant: boolean;
+                            registryVersion: number;
+                            recordedBy: string;
+                            decidedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{id}/automated-decisions/{decisionId}/explanation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An explanation of the decision in the subject's language, with how to ask for human review and how to object */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description defaults to the subject's language */
+                    lang?: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                    decisionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            language: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                            decisionId: string;
+                            purpose: {
+                                id: string;
+                                label: string;
+                            };
+                            outcome: string;
+                            decidedAt: string;
+                            significant: boolean;
+                            logic: string | null;
+                            criteria: string | null;
+                            inputs: {
+                                category: string;
+                                label: string;
+                            }[];
+                            factors: {
+                                name: string;
+                                weight: number;
+                                /** @enum {string} */
+                                direction: "positive" | "negative";
+                                text: string;
+                            }[];
+                            modelVersion: string;
+                            humanReview: {
+                                available: boolean;
+                                channels: {
+                                    id: string;
+                                    label: string;
+                                    contact: string | null;
+                                }[];
+                            };
+                            objection: {
+                                channels: {
+                                    id: string;
+                                    label: string;
+                                    contact: string | null;
+                                }[];
+                            };
+                            law: string[];
+                            text: string;
+                            html: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
                     };
                 };
             };

@@ -1,6 +1,7 @@
 // The access answer: the values (masked until the person verifies again), recipients and the access report.
 import { useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { tOr } from '../i18n/index.ts';
 import { maskValue } from '../lib/mask.ts';
 import { CodeForm } from './code-form.tsx';
 
@@ -15,7 +16,8 @@ export interface AccessAnswer {
 
 /** Shows the answer; `revealed` after a fresh verification. */
 export function AccessAnswerView(props: { answer: AccessAnswer; revealed: boolean; onRevealed: () => void }) {
-  const { t, date } = useI18n();
+  const { t, date, list } = useI18n();
+  const cats = (ids: string[]) => list(ids.map((c) => a.data.find((d) => d.category === c)?.label ?? c));
   const [verifying, setVerifying] = useState(false);
   const a = props.answer;
   return (
@@ -38,13 +40,14 @@ export function AccessAnswerView(props: { answer: AccessAnswer; revealed: boolea
       </section>
       <section class="card" aria-labelledby="recipients-h">
         <h2 id="recipients-h" style="margin-top:0">{t('center.data.recipients')}</h2>
+        <p class="hint">{t('center.data.recipientsHint')}</p>
         {a.recipients.length === 0 && a.declaredRecipients.length === 0 ? <p class="muted">{t('common.none')}</p> : (
           <div class="table-wrap">
             <table>
               <thead><tr><th>{t('center.data.recipient')}</th><th>{t('center.data.purpose')}</th><th>{t('center.data.category')}</th><th>{t('center.data.when')}</th></tr></thead>
               <tbody>
-                {a.recipients.map((r, i) => <tr key={`s${i}`}><td>{r.name} <span class="muted">({r.country})</span></td><td>{a.purposes.find((p) => p.id === r.purpose)?.label ?? r.purpose}</td><td>{r.categories.map((c) => a.data.find((d) => d.category === c)?.label ?? c).join(', ')}</td><td>{date(r.sharedAt, true)}</td></tr>)}
-                {a.declaredRecipients.filter((d) => !a.recipients.some((r) => r.recipient === d.recipient)).map((d) => <tr key={d.recipient}><td>{d.name} <span class="muted">({d.country})</span></td><td class="muted">—</td><td>{d.categories.map((c) => a.data.find((x) => x.category === c)?.label ?? c).join(', ')}</td><td class="muted">—</td></tr>)}
+                {a.recipients.map((r, i) => <tr key={`s${i}`}><td>{r.name} <span class="muted">({r.country})</span></td><td>{a.purposes.find((p) => p.id === r.purpose)?.label ?? r.purpose}</td><td>{cats(r.categories)}</td><td>{date(r.sharedAt, true)}</td></tr>)}
+                {a.declaredRecipients.filter((d) => !a.recipients.some((r) => r.recipient === d.recipient)).map((d) => <tr key={d.recipient}><td>{d.name} <span class="muted">({d.country})</span></td><td class="muted">—</td><td>{cats(d.categories)}</td><td class="muted">—</td></tr>)}
               </tbody>
             </table>
           </div>
@@ -57,7 +60,7 @@ export function AccessAnswerView(props: { answer: AccessAnswer; revealed: boolea
             <table>
               <thead><tr><th>{t('center.data.when')}</th><th>{t('center.data.who')}</th><th>{t('center.data.purpose')}</th><th>{t('center.data.category')}</th></tr></thead>
               <tbody>
-                {a.accessReport.map((r, i) => <tr key={i}><td>{date(r.at, true)}</td><td><code>{r.actor}</code> <span class="muted">{r.action}</span></td><td>{r.purpose ? a.purposes.find((p) => p.id === r.purpose)?.label ?? r.purpose : '—'}</td><td>{r.categories.map((c) => a.data.find((d) => d.category === c)?.label ?? c).join(', ')}</td></tr>)}
+                {a.accessReport.map((r, i) => <tr key={i}><td>{date(r.at, true)}</td><td>{tOr(t, 'action.', r.action)} <span class="muted"><code>{r.actor}</code></span></td><td>{r.purpose ? a.purposes.find((p) => p.id === r.purpose)?.label ?? r.purpose : '—'}</td><td>{cats(r.categories)}</td></tr>)}
               </tbody>
             </table>
           </div>

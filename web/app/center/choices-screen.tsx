@@ -5,26 +5,24 @@ import { call, type Problem } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { useLoad } from '../lib/use-load.ts';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
-import type { AccessAnswer } from './access-answer-view.tsx';
 import { personApi } from './person-session.ts';
 
 /** The "my choices" screen. */
 export function ChoicesScreen() {
-  const { t, lang } = useI18n();
+  const { t, lang, list } = useI18n();
   const me = useLoad(() => call(personApi.GET('/v1/me')));
+  // what each purpose and permission is for, from the public notice data, in the reader's language
+  const about = useLoad(() => call(personApi.GET('/v1/notice/purposes', { params: { query: { lang } } })), [lang]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [saved, setSaved] = useState(false);
-  // purpose names come with the person's latest access answer, in the language they asked in
-  const done = me.data?.requests.find((r) => r.type === 'access' && r.status === 'completed');
-  const answer = useLoad(async () => (done ? call(personApi.GET('/v1/me/requests/{id}', { params: { path: { id: done.id } } })) : { data: undefined }), [done?.id]);
-  const purposes = (answer.data as { answer?: AccessAnswer } | undefined)?.answer?.purposes ?? [];
-  const name = (id: string) => purposes.find((p) => p.id === id)?.label ?? id;
+  const purpose = (id: string) => about.data?.purposes.find((p) => p.id === id);
+  const permission = (id: string) => about.data?.permissions.find((p) => p.id === id);
   const consents = me.data?.consents.filter((c) => c.type === 'consent') ?? [];
   const permissions = me.data?.consents.filter((c) => c.type === 'permission') ?? [];
 
-  const withdraw = async (purpose: string) => {
+  const withdraw = async (target: string) => {
     setSaved(false);
-    const r = await call(personApi.POST('/v1/me/requests', { body: { type: 'consent-scope', purposes: [purpose], language: lang } }));
+    const r = await call(personApi.POST('/v1/me/requests', { body: { type: 'consent-scope', purposes: [target], language: lang } }));
     setProblem(r.problem ?? null);
     if (r.data) {
       setSaved(true);
@@ -48,14 +46,16 @@ export function ChoicesScreen() {
                 {consents.map((c) => {
                   const on = c.status === 'granted';
                   const id = `consent-${c.target}-${c.recipient ?? ''}`;
+                  const p = purpose(c.target);
                   return (
                     <li key={id}>
                       <div>
-                        <label for={id}>{name(c.target)}{c.recipient && <span class="muted"> → {c.recipient}</span>}</label>
+                        <label for={id}>{p?.label ?? c.target}{c.recipient && <span class="muted"> → {c.recipient}</span>}</label>
+                        {p?.description && <div class="hint" id={`${id}-about`}>{p.description}</div>}
                         {c.stale && <div class="badge warning">{t('center.choices.stale')}</div>}
-                        <div class="hint">{on ? t('center.choices.withdrawHint') : t('center.choices.onlyOff')}</div>
+                        <div class="hint"><em>{on ? t('center.choices.withdrawHint') : t('center.choices.onlyOff')}</em></div>
                       </div>
-                      <input id={id} type="checkbox" role="switch" class="switch" checked={on} disabled={!on} onChange={(e) => { if (!e.currentTarget.checked) void withdraw(c.target); }} />
+                      <input id={id} type="checkbox" role="switch" class="switch" checked={on} disabled={!on} aria-describedby={p?.description ? `${id}-about` : undefined} onChange={(e) => { if (!e.currentTarget.checked) void withdraw(c.target); }} />
                     </li>
                   );
                 })}
@@ -67,12 +67,18 @@ export function ChoicesScreen() {
             <p class="hint">{t('center.choices.permissionsHint')}</p>
             {permissions.length === 0 ? <p class="muted">{t('common.none')}</p> : (
               <ul class="toggle-list">
-                {permissions.map((p) => (
-                  <li key={p.target}>
-                    <label for={`perm-${p.target}`}>{p.target}</label>
-                    <input id={`perm-${p.target}`} type="checkbox" role="switch" class="switch" checked={p.status === 'on'} disabled />
-                  </li>
-                ))}
+                {permissions.map((x) => {
+                  const p = permission(x.target);
+                  return (
+                    <li key={x.target}>
+                      <div>
+                        <label for={`perm-${x.target}`}>{p?.label ?? x.target}</label>
+                        {p && <div class="hint">{t('center.choices.usedFor', { purposes: list(p.purposes.map((id) => purpose(id)?.label ?? id)) })}</div>}
+                      </div>
+                      <input id={`perm-${x.target}`} type="checkbox" role="switch" class="switch" checked={x.status === 'on'} disabled />
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </section>

@@ -24,6 +24,7 @@ export function RequestDetail(props: { id: string }) {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
   const q = r.data;
+  const eventName = (e: string) => (e.startsWith('step:') ? t('event.step') : tOr(t, 'event.', e) !== e ? tOr(t, 'event.', e) : tOr(t, 'status.', e));
   return (
     <>
       <p><a href="/requests" onClick={linkClick}>← {t('center.requests.title')}</a></p>
@@ -39,13 +40,13 @@ export function RequestDetail(props: { id: string }) {
             </p>
             <p>{t('center.requests.reference')}: <code>{q.id}</code></p>
             <p>{t('center.requests.received', { date: date(q.receivedAt, true) })}<br />{t('center.requests.due', { date: date(q.dueAt) })}</p>
-            {q.outcome && <p>{t('center.requests.outcome', { text: q.outcome.text })}</p>}
+            {q.outcome?.text && <p>{t('center.requests.outcome', { text: q.outcome.text })}</p>}
             {(q.type === 'copy' || q.type === 'portability') && q.status === 'completed' && <p><button type="button" onClick={download}>{t('center.requests.download')}</button></p>}
             {downloadError && <div class="alert alert-error" role="alert"><p>{downloadError}</p></div>}
           </section>
-          <section class="card">
+          <section class="card" aria-label={t('admin.requests.status')}>
             <ol>
-              {q.events.map((e, i) => <li key={i}>{date(e.at, true)} — {tOr(t, 'status.', e.event)}</li>)}
+              {q.events.map((e, i) => <li key={i}>{date(e.at, true)} — {eventName(e.event)}</li>)}
             </ol>
           </section>
         </>

@@ -11,6 +11,8 @@ interface I18n {
   setLang: (lang: Lang) => void;
   /** Formats a date (and time when asked) in the current language. */
   date: (iso: string, withTime?: boolean) => string;
+  /** Joins items the way the language lists them (、 in Chinese). */
+  list: (items: string[]) => string;
 }
 
 const Ctx = createContext<I18n | null>(null);
@@ -31,6 +33,7 @@ export function I18nProvider(props: { children: ComponentChildren; titleKey: 'ap
     const t = translator(lang);
     const fmt = new Intl.DateTimeFormat(lang, { dateStyle: 'medium' });
     const fmtTime = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
+    const fmtList = new Intl.ListFormat(lang, { style: 'narrow', type: 'conjunction' });
     return {
       lang,
       t,
@@ -39,6 +42,7 @@ export function I18nProvider(props: { children: ComponentChildren; titleKey: 'ap
         setLangState(l);
       },
       date: (iso, withTime) => (withTime ? fmtTime : fmt).format(new Date(iso)),
+      list: (items) => fmtList.format(items),
     };
   }, [lang]);
   useEffect(() => {

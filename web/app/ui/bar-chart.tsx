@@ -1,4 +1,4 @@
-// A horizontal bar chart in inline SVG: one labelled bar per row, values printed beside the bars.
+// A horizontal bar chart: text labels that wrap like any text, each bar an inline SVG scaled to the largest value.
 
 /** One bar. */
 export interface Bar {
@@ -6,26 +6,26 @@ export interface Bar {
   value: number;
 }
 
-/** Draws bars sorted as given; `unit` follows each value. */
+/** Draws bars in the given order; the figure's accessible name carries every value. */
 export function BarChart(props: { title: string; bars: Bar[]; empty: string; unit?: string }) {
-  const max = Math.max(1, ...props.bars.map((b) => b.value));
-  const rowH = 28;
-  const height = props.bars.length * rowH;
+  const max = Math.max(1e-9, ...props.bars.map((b) => b.value));
   return (
     <figure class="chart">
       <figcaption>{props.title}</figcaption>
       {props.bars.length === 0 ? (
         <p class="muted">{props.empty}</p>
       ) : (
-        <svg role="img" aria-label={`${props.title}: ${props.bars.map((b) => `${b.label} ${b.value}`).join(', ')}`} viewBox={`0 0 400 ${height}`} width="100%" preserveAspectRatio="xMinYMin meet">
-          {props.bars.map((b, i) => (
-            <g key={b.label} transform={`translate(0 ${i * rowH})`}>
-              <text x="0" y="17" class="chart-label">{b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label}</text>
-              <rect x="150" y="6" height="16" rx="3" width={Math.max(2, (b.value / max) * 200)} class="chart-bar" />
-              <text x={156 + (b.value / max) * 200} y="19" class="chart-value">{b.value}{props.unit ?? ''}</text>
-            </g>
+        <div class="bars" role="img" aria-label={`${props.title}: ${props.bars.map((b) => `${b.label} ${b.value}`).join(', ')}`}>
+          {props.bars.map((b) => (
+            <div class="bar-row" key={b.label} aria-hidden="true">
+              <span class="bar-label">{b.label}</span>
+              <svg class="bar-svg" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false">
+                <rect x="0" y="0" height="10" rx="1.5" width={Math.max(0.8, (b.value / max) * 100)} class="chart-bar" />
+              </svg>
+              <span class="bar-value">{b.value}{props.unit ?? ''}</span>
+            </div>
           ))}
-        </svg>
+        </div>
       )}
     </figure>
   );

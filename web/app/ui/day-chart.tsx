@@ -11,8 +11,8 @@ export interface DaySeries {
 export function DayChart(props: { title: string; days: string[]; series: DaySeries[]; empty: string }) {
   const total = props.series.reduce((n, s) => n + Object.values(s.counts).reduce((a, b) => a + b, 0), 0);
   const max = Math.max(1, ...props.series.flatMap((s) => props.days.map((d) => s.counts[d] ?? 0)));
-  const w = 400;
-  const h = 140;
+  const w = 300;
+  const h = 110;
   const step = w / Math.max(1, props.days.length);
   const colW = Math.max(1.5, (step * 0.8) / props.series.length);
   const summary = props.series.map((s) => `${s.name} ${Object.values(s.counts).reduce((a, b) => a + b, 0)}`).join(', ');
