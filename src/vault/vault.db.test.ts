@@ -19,6 +19,7 @@ for (const target of TEST_DATABASES) {
     beforeAll(async () => {
       s = await startTestServer(target.options(), 'examples/003-online-shop.live.yaml', { CUSTODIA_DEPLOY: 'test/fixtures/deploy.yaml' });
       await key('app', { role: 'service', purposes: ['registration', 'payment'] });
+      await key('kyc', { role: 'service', purposes: ['real-name-verification'] });
       await key('cs', { role: 'agent', department: 'cs' });
       await key('sales', { role: 'agent', department: 'marketing' });
       await key('auditor', { role: 'auditor' });
@@ -39,9 +40,13 @@ for (const target of TEST_DATABASES) {
 
     it('stores encrypted values, returns tokens, and reads them by purpose: full, masked or denied', async () => {
       const id = await newSubject();
-      const put = await s.call('PUT', `/v1/subjects/${id}/data`, { key: keys.app, body: { values: [{ category: 'phone', value: PHONE }, { category: 'email', value: 'Li.Lei@example.cn' }, { category: 'id-number', value: ID }, { category: 'account-name', value: 'lilei' }] } });
+      const put = await s.call('PUT', `/v1/subjects/${id}/data`, { key: keys.app, body: { values: [{ category: 'phone', value: PHONE }, { category: 'email', value: 'Li.Lei@example.cn' }, { category: 'account-name', value: 'lilei' }] } });
       expect(put.status).toBe(200);
-      expect(put.json.tokens).toHaveLength(4);
+      expect(put.json.tokens).toHaveLength(3);
+      // collection is purpose-bound: the app's purposes do not use ID numbers, the real-name service's do
+      const refused = await s.call('PUT', `/v1/subjects/${id}/data`, { key: keys.app, body: { values: [{ category: 'id-number', value: ID }] } });
+      expect(refused.json).toMatchObject({ status: 403, code: 'ACCESS_DENIED', rule: 'ACTOR_PURPOSE_NOT_BOUND' });
+      expect((await s.call('PUT', `/v1/subjects/${id}/data`, { key: keys.kyc, body: { values: [{ category: 'id-number', value: ID }] } })).status).toBe(200);
       const raw = await s.ctx.store.db.selectFrom('vault_values').select('ciphertext').where('subject_id', '=', id).execute();
       for (const r of raw) expect(Buffer.from(r.ciphertext).toString('latin1')).not.toContain('1381234');
       const full = await read(keys.app, id, 'registration', ['phone', 'email']);

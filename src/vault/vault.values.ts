@@ -53,7 +53,7 @@ export class VaultValues {
   ) {}
 
   /** Validates, encrypts and stores values (replacing earlier ones of the same category) in one transaction. */
-  async put(registry: Registry, subjectId: string, values: PutValue[], actor: string): Promise<{ tokens: { category: string; token: string }[]; warnings: ErrorDetail[] }> {
+  async put(registry: Registry, subjectId: string, values: PutValue[], actor: string, principal?: Principal): Promise<{ tokens: { category: string; token: string }[]; warnings: ErrorDetail[] }> {
     const subject = await activeSubject(this.db, subjectId);
     const details: ErrorDetail[] = [];
     const warnings: ErrorDetail[] = [];
@@ -71,6 +71,12 @@ export class VaultValues {
       prepared.push({ cat, value: v.value, normalized: check.normalized ?? v.value.trim(), v });
     });
     if (details.length > 0) throw new AppError(details.some((d) => d.code === 'VAULT_VALUE_INVALID') ? 'VAULT_VALUE_INVALID' : 'VAULT_CATEGORY_UNKNOWN', details.map((d) => d.message).join('; '), { details });
+    if (principal?.kind === 'service') {
+      // collection is purpose-bound too (PIPL 6, GDPR 5(1)(c)): a service stores only what its purposes use
+      const usable = new Set(registry.purposes.filter((p) => principal.purposes.includes(p.id)).flatMap((p) => p.categories));
+      const outside = prepared.filter((p) => !usable.has(p.cat.id)).map((p) => p.cat.id);
+      if (outside.length > 0) throw new AppError('ACCESS_DENIED', `none of this key's purposes uses ${outside.map((c) => `"${c}"`).join(', ')}`, { rule: 'ACTOR_PURPOSE_NOT_BOUND' });
+    }
     const now = new Date();
     const rows: (Insertable<VaultValuesTable> & { lookup: string | null })[] = [];
     for (const p of prepared) {

@@ -1,8 +1,12 @@
 // `custodia demo SEED`: serves a seed's live registry with a few hundred synthetic people in their language.
+import { existsSync } from 'node:fs';
 import { loadConfig } from '../../config.ts';
 import { DEMO_REGISTRIES, seedDemo } from '../../demo/index.ts';
 import { startServer } from '../../server.ts';
 import { parseCommandArgs, UsageError, type CliCommand } from '../cli.io.ts';
+
+// A seed may ship its private deployment settings beside its registry (staff departments, connectors).
+const deployFile = (seed: string) => DEMO_REGISTRIES[seed].replace('.live.yaml', '.deploy.yaml');
 
 export const command: CliCommand = {
   summary: "start the server with a seed's live registry and synthetic people (000 broker, 001 Cybozu, 002 WeWork Labs, 003 shop, 004 KR marketplace)",
@@ -18,6 +22,7 @@ export const command: CliCommand = {
       ...(values.port ? { PORT: values.port } : {}),
       ...(values.host ? { HOST: values.host } : {}),
       CUSTODIA_DATA_DIR: values.data ?? `./data/demo-${seed}`,
+      ...(existsSync(deployFile(seed)) && !process.env.CUSTODIA_DEPLOY ? { CUSTODIA_DEPLOY: deployFile(seed) } : {}),
     });
     const server = await startServer(config, { registryFile: DEMO_REGISTRIES[seed], print: io.err });
     const { created, sample } = await seedDemo(server.ctx, people);

@@ -31,7 +31,7 @@ export default routes('/v1', (app, ctx) => {
       body: z.object({ values: z.array(z.object({ category: z.string().min(1).max(100), value: z.string().min(1).max(4096), purposes: z.array(z.string()).optional(), retentionClass: z.string().regex(/^[a-z0-9-]{1,40}$/).optional() })).min(1).max(200) }),
       response: { 200: z.object({ tokens: z.array(z.object({ category: z.string(), token: z.string() })), warnings: z.array(z.object({ path: z.string(), message: z.string() })) }), ...refusals },
     },
-  }, async (req) => ctx.vault.put((await ctx.registry.load()).registry, req.params.id, req.body.values, actorOf(req)));
+  }, async (req) => ctx.vault.put((await ctx.registry.load()).registry, req.params.id, req.body.values, actorOf(req), req.principal));
 
   app.post('/subjects/:id/data/read', {
     onRequest: requirePermission(ctx, 'data:read'),
