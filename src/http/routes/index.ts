@@ -4,6 +4,7 @@ import audit from './audit.ts';
 import banner from './banner.ts';
 import consent from './consent.ts';
 import health from './health.ts';
+import history from './history.ts';
 import keys from './keys.ts';
 import lint from './lint.ts';
 import notice from './notice.ts';
@@ -16,4 +17,4 @@ import vault from './vault.ts';
 import webhooks from './webhooks.ts';
 
 /** Mounted by buildApp. */
-export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats, rights, adm];
+export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats, rights, adm, history];
