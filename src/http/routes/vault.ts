@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { decide, type Decision } from '../../access/index.ts';
 import { AppError } from '../../errors.ts';
-import { accessReport, activeSubject, listShares, shareData } from '../../vault/index.ts';
+import { accessReport, activeSubject, eraseSubjectData, listShares, shareData } from '../../vault/index.ts';
 import { actorOf, requirePermission } from '../plugins/auth.ts';
 import { routes } from './route.ts';
 import { authErrors, Problem } from './schemas.ts';
@@ -32,6 +32,27 @@ export default routes('/v1', (app, ctx) => {
       response: { 200: z.object({ tokens: z.array(z.object({ category: z.string(), token: z.string() })), warnings: z.array(z.object({ path: z.string(), message: z.string() })) }), ...refusals },
     },
   }, async (req) => ctx.vault.put((await ctx.registry.load()).registry, req.params.id, req.body.values, actorOf(req), req.principal));
+
+  app.delete('/subjects/:id/data/:category', {
+    onRequest: requirePermission(ctx, 'data:write'),
+    schema: {
+      summary: 'Delete the value of one category (e.g. a revoked access card); services only for categories their purposes use',
+      tags: ['vault'],
+      security,
+      params: SubjectParams.extend({ category: z.string().min(1).max(100) }),
+      response: { 204: z.null(), 404: Problem, ...authErrors },
+    },
+  }, async (req, reply) => {
+    const { registry } = await ctx.registry.load();
+    const subject = await activeSubject(ctx.store.db, req.params.id);
+    const p = req.principal!;
+    if (p.kind === 'service' && !registry.purposes.some((x) => p.purposes.includes(x.id) && x.categories.includes(req.params.category))) {
+      throw new AppError('ACCESS_DENIED', `none of this key's purposes uses "${req.params.category}"`, { rule: 'ACTOR_PURPOSE_NOT_BOUND' });
+    }
+    const r = await eraseSubjectData(ctx.store.db, ctx.keyring, subject.id, actorOf(req), { categories: [req.params.category] });
+    if (r.erased.length === 0) throw new AppError('NOT_FOUND', 'no value stored for this category');
+    return reply.code(204).send(null);
+  });
 
   app.post('/subjects/:id/data/read', {
     onRequest: requirePermission(ctx, 'data:read'),
