@@ -23,6 +23,7 @@ const Env = z.object({
   CUSTODIA_MAIL_FROM: z.string().min(3).default('Custodia <no-reply@localhost>'),
   CUSTODIA_DEV_MAILBOX: z.stringbool().default(true),
   NODE_ENV: z.string().default('development'),
+  CUSTODIA_RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
   CUSTODIA_NATS_URL: z.string().regex(/^(nats|tls|wss?):\/\//, 'a nats:// URL').optional(),
 });
 

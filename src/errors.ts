@@ -71,6 +71,10 @@ export const ERRORS = {
   CONNECTOR_FAILED: { status: 502, title: 'A connector to a company database failed; the detail names the connector' },
   ADM_PURPOSE_INVALID: { status: 422, title: 'The purpose does not declare automated decision-making' },
   ADM_INPUT_PERSONAL: { status: 422, title: 'A decision input summary contains a personal identifier' },
+  HOLD_INVALID: { status: 422, title: 'The legal hold names a subject or category that does not exist' },
+  HOLD_NOT_ACTIVE: { status: 409, title: 'The legal hold is already released' },
+  INCIDENT_INVALID: { status: 422, title: 'The incident does not fit the registry' },
+  INCIDENT_NOT_SCOPED: { status: 409, title: 'The incident has no affected people yet; scope it first' },
 } as const satisfies Record<string, ErrorSpec>;
 
 /** A stable error code from the catalogue. */

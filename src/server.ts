@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { JobQueue, openStore, type StoreOptions } from './store/index.ts';
 import { publicationHooks } from './hooks.ts';
 import { codeSenders, registerRightsJobs, RightsService, RightsVerifier } from './rights/index.ts';
+import { registerRetentionJobs, scheduleRetention, type LifecycleDeps } from './lifecycle/index.ts';
 
 /** The registry loaded on first start when none is given: a seed's live configuration. */
 export const DEFAULT_DEMO_REGISTRY = 'examples/003-online-shop.live.yaml';
@@ -60,6 +61,8 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   const vault = new VaultValues(store.db, keyring, master.derive('blind-index'), consent, audit);
   const rights = new RightsService({ db: store.db, registry, consent, vault, keyring, connectors, nudge: () => jobs.nudge() });
   registerRightsJobs(jobs, rights);
+  const lifecycle: LifecycleDeps = { db: store.db, keyring, registry: async () => (await registry.load()).registry, clock: () => new Date() };
+  registerRetentionJobs(jobs, lifecycle, { intervalMinutes: config.CUSTODIA_RETENTION_INTERVAL_MINUTES });
   const senders = codeSenders({ smtpUrl: config.CUSTODIA_SMTP_URL, from: config.CUSTODIA_MAIL_FROM });
   const verifier = new RightsVerifier(store.db, vault, master.derive('rights-verify'), senders, () => new Date(), {}, (e) => logger && logger.warn({ error: (e as Error).message?.slice(0, 200) }, 'verification code not sent'));
   const mailbox = config.NODE_ENV !== 'production' && config.CUSTODIA_DEV_MAILBOX ? senders.mailbox : undefined;
@@ -67,7 +70,7 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   registry.onChange((v) => (policy = compilePolicy(v.registry, deploy.access)));
   const ctx: AppContext = {
     config, store, audit, jobs, keys: new KeyAuthenticator(store.db), hooks, logger, registry, consent, deploy, vault, keyring,
-    rights, verifier, mailbox,
+    rights, verifier, mailbox, lifecycle,
     policy: () => {
       if (!policy) throw new Error('no registry loaded');
       return policy;
@@ -101,6 +104,7 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   await registry.refresh();
   await consent.signer.init();
   audit.start();
+  await scheduleRetention(store.db, config.CUSTODIA_RETENTION_INTERVAL_MINUTES, new Date());
   jobs.start();
   const app = await buildApp(ctx);
   let url = '';

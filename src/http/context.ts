@@ -10,6 +10,7 @@ import type { KeyRing, VaultValues } from '../vault/index.ts';
 import type { CurrentRegistry, PublicationHooks } from '../publication/index.ts';
 import type { JobQueue, Store } from '../store/index.ts';
 import type { DevMailbox, RightsService, RightsVerifier } from '../rights/index.ts';
+import type { LifecycleDeps } from '../lifecycle/index.ts';
 
 /** The services behind the API. */
 export interface AppContext {
@@ -26,6 +27,8 @@ export interface AppContext {
   keyring: KeyRing;
   rights: RightsService;
   verifier: RightsVerifier;
+  /** Retention, legal holds and incidents (the clock is replaceable in tests). */
+  lifecycle: LifecycleDeps;
   /** The development mailbox, when codes are not sent for real (shown at GET /dev/mailbox outside production). */
   mailbox?: DevMailbox;
   /** The access policy compiled from the current registry and the deployment's access settings. */

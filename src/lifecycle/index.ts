@@ -1,4 +1,4 @@
-// Lifecycle pillar: records of processing, impact assessments, breach notices and retention deadlines (pure parts).
+// Lifecycle pillar: retention sweeps with legal holds, breach incidents, records of processing and impact assessments.
 export { buildRopa, type Ropa, type RopaActivity, type RopaIssue } from './lifecycle.ropa.ts';
 export { buildPia, type Pia, type PiaMeasure, type PiaPoint, type PiaRisk } from './lifecycle.pia.ts';
 export { purposesNeedingAssessment, piaTriggers, type AssessmentNeed, type PiaTrigger, type PiaTriggerKind } from './lifecycle.pia-triggers.ts';
@@ -14,3 +14,14 @@ export { draftBreachNotices, type DraftOptions } from './breach.drafts.ts';
 export { draftRegulatorReport, incidentClocks, type RegulatorOptions, type RegulatorReport } from './breach.regulator.ts';
 export { BREACH_MESSAGES } from './breach/messages/breach.messages.ts';
 export type { BreachMessages, HarmKind } from './breach/messages/breach.messages.model.ts';
+export { LEGAL_HOLD_CLASS, type LifecycleDeps } from './lifecycle.deps.ts';
+export { planRetention, runRetentionSweep, RETENTION_ACTOR, type RetentionCount, type RetentionPlan, type SweepResult } from './retention.sweep.ts';
+export { servedPurposes, type ExpiredValue, type UndecidedGroup } from './retention.scan.ts';
+export { registerRetentionJobs, scheduleRetention, RETENTION_QUEUE } from './retention.jobs.ts';
+export { HOLD_KINDS, HoldInputSchema, type Hold, type HoldInput, type HoldKind } from './holds.model.ts';
+export { createHold, getHold, listHolds, releaseHold, releaseLapsedHolds } from './holds.service.ts';
+export { resealValue, valueAad } from './holds.reencrypt.ts';
+export { IncidentScopeSchema, NewIncidentSchema, NoticeUpdatesSchema, NotifySchema, NOTICE_STATUSES, VIA, type IncidentClock, type IncidentScope, type IncidentView, type NewIncident } from './incidents.model.ts';
+export { createIncident, getIncident, listIncidents, scope as scopeIncidentById, incidentDrafts, incidentRegulatorReport, markReported } from './incidents.service.ts';
+export { scopeIncident, scopeSources, type ScopeResult } from './incidents.scope.ts';
+export { notifyIncident, recordNoticeStatus, type NotifyResult } from './incidents.notify.ts';

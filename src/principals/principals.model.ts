@@ -34,6 +34,10 @@ export const PERMISSIONS = {
   'rights:manage': ['admin', 'privacy-officer'],
   'adm:read': ['admin', 'privacy-officer', 'agent', 'auditor', 'service'],
   'adm:write': ['service'],
+  'retention:manage': ['admin', 'privacy-officer'],
+  'holds:manage': ['admin', 'privacy-officer'],
+  'incidents:manage': ['admin', 'privacy-officer'],
+  'reports:read': ['admin', 'privacy-officer', 'auditor'],
 } as const satisfies Record<string, readonly Role[]>;
 export type Permission = keyof typeof PERMISSIONS;
 

@@ -114,6 +114,8 @@ export interface SubjectsTable {
   status: ColumnType<'active' | 'restricted' | 'closed' | 'erased', string | undefined, string>;
   event_seq: ColumnType<string, string | undefined, string>;
   created_at: Timestamp;
+  /** When the account was closed (set by a trigger when status becomes closed; migration 0007). */
+  closed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
 }
 
 /** Append-only consent and device-permission events, numbered per subject. */
@@ -338,6 +340,73 @@ export interface ConnectorRunsTable {
   finished_at: Timestamp | null;
 }
 
+/** Legal holds (statutory periods, litigation, a regulator's order): what they name, why, and until when. */
+export interface LegalHoldsTable {
+  id: string;
+  kind: string;
+  reason: string;
+  reference: string;
+  subjects: Json<string[]>;
+  categories: Json<string[]>;
+  ends_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  created_by: string;
+  created_at: Timestamp;
+  values_held: ColumnType<number, number | undefined, number>;
+  released_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  released_by: string | null;
+  release_reason: string | null;
+}
+
+/** The people a hold names, with the status to restore on release. */
+export interface LegalHoldSubjectsTable {
+  subject_id: string;
+  hold_id: string;
+  previous_status: string;
+}
+
+/** Values moved under the legal-hold key by a hold, with the class they came from. */
+export interface LegalHoldValuesTable {
+  subject_id: string;
+  hold_id: string;
+  category: string;
+  previous_class: string;
+}
+
+/** Breach incidents: the incident document, how it was scoped, and what was reported to whom. */
+export interface IncidentsTable {
+  id: string;
+  document: Json<Record<string, unknown>>;
+  scope: Json<Record<string, unknown>>;
+  status: string;
+  scoped_count: number | null;
+  scoped_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  reported: Json<Record<string, { at: string; reference: string | null; by: string }>>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The people an incident exposed (`via` bits: 1 vault, 2 sharing records, 4 audit log) and their language. */
+export interface IncidentSubjectsTable {
+  incident_id: string;
+  subject_id: string;
+  via: number;
+  language: string;
+}
+
+/** Each breach notice per person and channel, with its send status. */
+export interface IncidentNoticesTable {
+  incident_id: string;
+  subject_id: string;
+  channel: string;
+  language: string;
+  status: string;
+  event_id: string | null;
+  queued_at: Timestamp;
+  sent_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+  error: string | null;
+}
+
 /** Every table. */
 export interface Database {
   registry_versions: RegistryVersionsTable;
@@ -367,4 +436,10 @@ export interface Database {
   rights_exports: RightsExportsTable;
   adm_decisions: AdmDecisionsTable;
   connector_runs: ConnectorRunsTable;
+  legal_holds: LegalHoldsTable;
+  legal_hold_subjects: LegalHoldSubjectsTable;
+  legal_hold_values: LegalHoldValuesTable;
+  incidents: IncidentsTable;
+  incident_subjects: IncidentSubjectsTable;
+  incident_notices: IncidentNoticesTable;
 }

@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-vault.ts';
 import * as m0004 from './migrations/0004-banner.ts';
 import * as m0006 from './migrations/0006-adm.ts';
 import * as m0005 from './migrations/0005-rights.ts';
+import * as m0007 from './migrations/0007-lifecycle.ts';
 
 /** Every migration, in order. A new one is a new file and one line here. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +16,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0004-banner': m0004,
   '0006-adm': m0006,
   '0005-rights': m0005,
+  '0007-lifecycle': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

@@ -5,10 +5,13 @@ import banner from './banner.ts';
 import consent from './consent.ts';
 import health from './health.ts';
 import history from './history.ts';
+import incidents from './incidents.ts';
 import keys from './keys.ts';
 import lint from './lint.ts';
 import notice from './notice.ts';
 import registry from './registry.ts';
+import reports from './reports.ts';
+import retention from './retention.ts';
 import rights from './rights.ts';
 import stats from './stats.ts';
 import subjects from './subjects.ts';
@@ -17,4 +20,4 @@ import vault from './vault.ts';
 import webhooks from './webhooks.ts';
 
 /** Mounted by buildApp. */
-export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats, rights, adm, history];
+export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats, rights, adm, retention, incidents, reports, history];
