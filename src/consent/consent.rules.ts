@@ -52,6 +52,15 @@ export function checkGrant(
   for (const item of grant.purposes) {
     const purpose = resolveTarget(registry, subject, item.purpose, item.recipient);
     const need = requiredConsentKind(registry, item.purpose, subject.regimes, { recipientId: item.recipient, subjectAge: subject.age });
+    // the registry's declared mechanism is a floor too: the notice promised that kind of consent
+    const declared = purpose.consentMechanism;
+    if (declared && rank(declared) > rank(need.kind)) {
+      const viaRecipients = registry.recipients
+        .filter((r) => r.purposes.includes(item.purpose))
+        .flatMap((r) => requiredConsentKind(registry, item.purpose, subject.regimes, { recipientId: r.id, subjectAge: subject.age }).rules);
+      need.kind = declared as typeof need.kind;
+      need.rules = [...new Set([...viaRecipients, ...need.rules])];
+    }
     if (need.kind === 'none') {
       throw new AppError('CONSENT_NOT_APPLICABLE', `purpose "${item.purpose}" rests on ${purpose.legalBasis}, not consent`, { rule: purpose.required ? 'PIPL-16-1' : 'GDPR-6-1' });
     }
