@@ -229,6 +229,13 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('web apps in Chromium', () => 
     expect(await queue.textContent()).toContain(bRequest);
     await shot(page, 'admin-requests-en');
 
+    // work the request: answer it, and it leaves the queue completed
+    await queue.getByRole('link', { name: bRequest }).click();
+    await page.getByLabel('Answer the person reads').fill('Recommendations are ranked by category views in the last year; they never change prices.');
+    await page.getByRole('button', { name: 'Answer and complete' }).click();
+    await expect.poll(() => page.getByTestId('staff-request-status').textContent()).toBe('Completed');
+    await shot(page, 'admin-request-work-en');
+
     await page.getByRole('link', { name: 'Audit log' }).click();
     await page.getByLabel('Action').fill('consent.withdraw');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -292,6 +299,34 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('web apps in Chromium', () => 
     await shot(page, 'admin-keys-auditor-refused-zh-Hans');
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByTestId('chain-status').waitFor();
+    await page.context().close();
+  }, 60_000);
+
+  it('records a breach incident, finds the people affected and shows the legal clocks (when the incidents API is there)', async () => {
+    // the lifecycle engineer's incidents API is landing in parallel: run only once it records an incident
+    const probe = await fetch(`${server.url}/v1/incidents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ id: 'inc-probe', title: 'Probe', description: 'Lost laptop', measures: 'Remote wipe', startedAt: new Date().toISOString(), discoveredAt: new Date().toISOString(), categories: ['email'], vector: 'loss', affectedCount: 1, regimes: ['pipl'], contact: { email: 'privacy@shop.example' } }),
+    });
+    if (probe.status !== 201) {
+      console.warn(`incidents screen not exercised: POST /v1/incidents answered ${probe.status}`);
+      return;
+    }
+    const page = await open('/admin/incidents', { ...DESKTOP, locale: 'ko-KR' });
+    await page.getByLabel('API 키').fill(ADMIN_KEY);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.getByLabel('제목').fill('Misdirected newsletter export');
+    await page.getByLabel('사고 내용').fill('A CSV of newsletter addresses was sent to the wrong vendor.');
+    await page.getByLabel('조치 내용').fill('Vendor confirmed deletion; access keys rotated.');
+    await page.getByLabel('영향받은 인원(추정)').fill('2');
+    await page.getByRole('group', { name: '관련 개인정보 항목' }).getByRole('checkbox').first().check();
+    await page.getByRole('button', { name: '사고 기록' }).click();
+    const card = page.getByTestId('incident').first();
+    await card.waitFor();
+    await card.getByRole('button', { name: '영향받은 정보주체 찾기' }).click();
+    await expect.poll(async () => (await card.textContent()) ?? '').toMatch(/확인된 영향 인원: [1-9]/);
+    await shot(page, 'admin-incident-ko');
     await page.context().close();
   }, 60_000);
 

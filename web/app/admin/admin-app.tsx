@@ -15,7 +15,7 @@ import { RequestsScreen } from './requests-screen.tsx';
 import { SignInScreen } from './sign-in-screen.tsx';
 import { onSignOut, signOut, staffKey } from './staff-session.ts';
 
-const SCREENS: { path: string; label: MessageKey; view: () => preact.JSX.Element }[] = [
+const SCREENS: { path: string; label: MessageKey; view: (p: { sub: string }) => preact.JSX.Element }[] = [
   { path: '', label: 'admin.nav.dashboard', view: DashboardScreen },
   { path: 'registry', label: 'admin.nav.registry', view: RegistryScreen },
   { path: 'publish', label: 'admin.nav.publish', view: PublishScreen },
@@ -31,7 +31,8 @@ export function AdminApp() {
   const path = useRoute('/admin');
   const [signedIn, setSignedIn] = useState(() => staffKey() !== null);
   useEffect(() => onSignOut(() => setSignedIn(false)), []);
-  const screen = SCREENS.find((s) => s.path === path.split('/')[0]) ?? SCREENS[0];
+  const [head, ...rest] = path.split('/');
+  const screen = SCREENS.find((s) => s.path === head) ?? SCREENS[0];
   const View = screen.view;
   return (
     <>
@@ -50,7 +51,7 @@ export function AdminApp() {
           </nav>
         )}
       </header>
-      <main id="main" tabIndex={-1}>{signedIn ? <View /> : <SignInScreen onSignedIn={() => setSignedIn(true)} />}</main>
+      <main id="main" tabIndex={-1}>{signedIn ? <View sub={rest.join('/')} /> : <SignInScreen onSignedIn={() => setSignedIn(true)} />}</main>
     </>
   );
 }
