@@ -52,9 +52,15 @@ export class CandidateContext {
       }
       this.lower = before.slice(cut + 1).toLowerCase();
     }
-    for (const w of KEYWORDS[family]) if (this.lower.includes(w)) return true;
-    return false;
+    const known = this.seen[family];
+    if (known !== undefined) return known;
+    let found = false;
+    if (this.lower.length > 0) for (const w of KEYWORDS[family]) if (this.lower.includes(w)) found = true;
+    this.seen[family] = found;
+    return found;
   }
+
+  private seen: Partial<Record<KeywordFamily, boolean>> = {};
 
   /** The script around the candidate (Hangul wins; then Traditional vs Simplified marker characters). */
   script(): ScriptHint {

@@ -1,5 +1,5 @@
 // Free-text detection: runs the passes over a text range, resolves overlaps, adds byte offsets and masked previews.
-import type { DetectedKind, Finding } from './deid.model.ts';
+import { DETECTED_KINDS, type DetectedKind, type Finding } from './deid.model.ts';
 import type { RawHit } from './scan-types.ts';
 import { mask, type MaskOverrides } from './masks.ts';
 import { scanTokens } from './scan-tokens.ts';
@@ -20,12 +20,14 @@ export interface DetectOptions {
 /** Raw hits whose start lies in [from, to), overlaps resolved; `resume` is where the next range must start. */
 export function detectRange(text: string, from: number, to: number, opts: DetectOptions = {}): { hits: RawHit[]; resume: number } {
   const raw: RawHit[] = [];
-  let resume = scanTokens(text, from, to, raw);
-  resume = Math.max(resume, scanEmails(text, from, to, raw));
-  resume = Math.max(resume, scanColons(text, from, to, raw));
-  resume = Math.max(resume, scanKeywords(text, from, to, raw));
-  const min = opts.minConfidence ?? 0.5;
   const kinds = opts.kinds ? new Set<string>(opts.kinds) : undefined;
+  const want = (...ks: DetectedKind[]) => !kinds || ks.some((k) => kinds.has(k));
+  // passes whose kinds were not asked for are skipped, not just filtered
+  let resume = scanTokens(text, from, to, raw);
+  if (want('email')) resume = Math.max(resume, scanEmails(text, from, to, raw));
+  if (want('ip', 'mac')) resume = Math.max(resume, scanColons(text, from, to, raw));
+  if (want('name', 'address', 'birth-date', 'postal-code')) resume = Math.max(resume, scanKeywords(text, from, to, raw));
+  const min = opts.minConfidence ?? 0.5;
   const kept = raw.filter((h) => h.confidence >= min && (!kinds || kinds.has(h.type)));
   kept.sort((a, b) => a.start - b.start || b.end - a.end);
   const hits: RawHit[] = [];
@@ -62,6 +64,9 @@ export function toFindings(text: string, hits: RawHit[], opts: DetectOptions = {
     };
   });
 }
+
+/** The structured kinds: identifiers found by their shape and check digits rather than by a label. */
+export const STRUCTURED_KINDS: readonly DetectedKind[] = DETECTED_KINDS.filter((k) => !['name', 'address', 'birth-date', 'postal-code'].includes(k));
 
 /** Finds personal information in a text: identifiers with check digits, phones, e-mails, addresses and more. */
 export function detect(text: string, opts: DetectOptions = {}): Finding[] {

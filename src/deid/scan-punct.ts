@@ -55,7 +55,7 @@ export function scanColons(text: string, from: number, to: number, out: RawHit[]
     if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || (next >= 65 && next <= 90) || (next >= 97 && next <= 122)) continue;
     const cand = text.slice(a, b);
     if (MAC.test(cand)) out.push({ type: 'mac', start: a, end: b, checkDigit: 'not-applicable', confidence: 0.9 });
-    else if (cand.indexOf(':') !== cand.lastIndexOf(':') && isIP(cand) === 6) out.push({ type: 'ip', start: a, end: b, checkDigit: 'not-applicable', confidence: 0.9 });
+    else if ((cand.includes('::') || cand.split(':').length === 8) && isIP(cand) === 6) out.push({ type: 'ip', start: a, end: b, checkDigit: 'not-applicable', confidence: 0.9 });
     else continue;
     if (b > resume) resume = b;
   }

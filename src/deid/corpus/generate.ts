@@ -14,10 +14,11 @@ export interface Label {
   value: string;
 }
 
-/** A generated text and its labels. */
+/** A generated text, its labels, and its decoys (look-alike values that are not personal data). */
 export interface LabelledText {
   text: string;
   labels: Label[];
+  decoys?: { start: number; end: number; value: string }[];
 }
 
 type Slot = (r: Rng, lang: string) => [string, DetectedKind | null];
@@ -91,22 +92,25 @@ function fill(r: Rng, lang: string, template: string, out: LabelledText): void {
   for (let m = re.exec(template); m; m = re.exec(template)) {
     out.text += template.slice(last, m.index);
     const [value, type] = SLOTS[m[1]](r, lang);
-    if (type) out.labels.push({ type, start: out.text.length, end: out.text.length + value.length, value });
+    const span = { start: out.text.length, end: out.text.length + value.length, value };
+    if (type) out.labels.push({ type, ...span });
+    else if (value.length >= 7) (out.decoys ??= []).push(span);
     out.text += value;
     last = m.index + m[0].length;
   }
   out.text += template.slice(last);
 }
 
-/** Appends one document (a few sentences of one language) to `out`. */
-export function generateDocument(r: Rng, out: LabelledText): void {
+/** Appends one document (a few sentences of one language) to `out`; `pii` is the share of sentences with personal data. */
+export function generateDocument(r: Rng, out: LabelledText, pii = 0.55): void {
   const lang = r.pick(CORPUS_LANGS);
   const n = r.range(3, 8);
   for (let i = 0; i < n; i++) {
     const k = r.next();
-    const t = k < 0.55 ? r.pick(PII_TEMPLATES[lang]) : k < 0.8 ? r.pick(DISTRACTOR_TEMPLATES[lang]) : r.pick(FILLER[lang]);
+    const t = k < pii ? r.pick(PII_TEMPLATES[lang]) : k < pii * 1.45 ? r.pick(DISTRACTOR_TEMPLATES[lang]) : r.pick(FILLER[lang]);
     fill(r, lang, t, out);
-    const end = out.text[out.text.length - 1];
+    // the template's last character, not out.text's: indexing a long concatenated string would flatten it each time
+    const end = t[t.length - 1];
     // sentences are separated the way each language writes them; a bare value never runs into the next sentence
     out.text += r.chance(0.3) ? '\n' : lang === 'en' || lang === 'ko' ? ' ' : /[。！？）)]/.test(end) ? '' : '。';
   }
@@ -116,18 +120,18 @@ export function generateDocument(r: Rng, out: LabelledText): void {
 /** A deterministic labelled corpus of `docs` documents. */
 export function generateCorpus(seed: number, docs: number): LabelledText {
   const r = new Rng(seed);
-  const out: LabelledText = { text: '', labels: [] };
+  const out: LabelledText = { text: '', labels: [], decoys: [] };
   for (let i = 0; i < docs; i++) generateDocument(r, out);
   return out;
 }
 
 /** Yields labelled pieces of about `pieceChars` characters until `totalChars`, for large benchmark inputs. */
-export function* generateCorpusPieces(seed: number, totalChars: number, pieceChars = 1 << 20): Generator<LabelledText> {
+export function* generateCorpusPieces(seed: number, totalChars: number, pieceChars = 1 << 20, pii = 0.55): Generator<LabelledText> {
   const r = new Rng(seed);
   let produced = 0;
   while (produced < totalChars) {
-    const out: LabelledText = { text: '', labels: [] };
-    while (out.text.length < pieceChars) generateDocument(r, out);
+    const out: LabelledText = { text: '', labels: [], decoys: [] };
+    while (out.text.length < pieceChars) generateDocument(r, out, pii);
     produced += out.text.length;
     yield out;
   }
