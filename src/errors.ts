@@ -54,6 +54,8 @@ export const ERRORS = {
   SHARE_NEEDS_CONSENT: { status: 409, title: 'Sharing needs a separate consent naming the recipient' },
   SHARE_NO_TRANSFER_MECHANISM: { status: 422, title: 'A cross-border transfer needs its legal mechanism' },
   SHARE_EXPORT_LIMIT: { status: 409, title: 'The yearly cross-border export threshold of the mechanism is reached' },
+  AGGREGATE_HAS_IDENTIFIERS: { status: 422, title: 'An aggregate to share still holds identifiers' },
+  AGGREGATE_NOT_ANONYMOUS: { status: 422, title: 'An aggregate to share has groups smaller than k' },
   DATA_DIR_LOCKED: { status: 500, title: 'The data directory is in use by another process' },
   DATA_DIR_DAMAGED: { status: 500, title: 'The data directory is damaged' },
   AUDIT_CHAIN_BROKEN: { status: 500, title: 'The audit chain does not verify' },

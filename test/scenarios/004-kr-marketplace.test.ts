@@ -1,0 +1,84 @@
+// Seed 004, a Korean marketplace under PIPA: registration without resident numbers, lint of the as-written policy,
+// refusable recommendations, a 10-day access request, and a breach affecting 1,000 or more people.
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { NOTICE_HASH, scenario } from './scenario-harness.ts';
+
+scenario('004 KR marketplace', 'examples/004-kr-marketplace.live.yaml', (get) => {
+  let app: string;
+  let recs: string;
+  let id: string;
+  const read = (key: string, purpose: string, categories: string[]) => get().call('POST', `/v1/subjects/${id}/data/read`, { key, body: { purpose, categories } });
+
+  it('step 1: registration collects name, gender, birth date, phone and email; resident numbers are refused', async () => {
+    const s = get();
+    app = await s.key('market-app', 'service', { purposes: ['registration', 'customer-support'] });
+    recs = await s.key('recommender', 'service', { purposes: ['recommendation'] });
+    id = (await s.call('POST', '/v1/subjects', { key: app, body: { role: 'user', regimes: ['pipa'], language: 'ko', externalRef: 'kr-user-1' } })).json.id;
+    const put = await s.call('PUT', `/v1/subjects/${id}/data`, { key: app, body: { values: [
+      { category: 'name', value: '김민준' }, { category: 'gender', value: 'M' }, { category: 'birth-date', value: '1990-05-17' },
+      { category: 'phone', value: '010-1234-5678' }, { category: 'email', value: 'minjun@example.kr' },
+    ] } });
+    expect(put.status, put.text).toBe(200);
+    // PIPA 24-2: no statute declared, so the registry has no resident-number category and none can be stored
+    const rrn = await s.call('PUT', `/v1/subjects/${id}/data`, { key: app, body: { values: [{ category: 'rrn', value: '900517-1234567' }] } });
+    expect(rrn.json).toMatchObject({ status: 422, code: 'VAULT_CATEGORY_UNKNOWN' });
+    expect(rrn.text).not.toContain('900517-1234567');
+    const registry = (await s.call('GET', '/v1/registry', { key: s.admin })).json.registry;
+    expect(registry.categories.some((c: { kind: string }) => c.kind === 'kr-rrn')).toBe(false);
+    const bad = await s.call('PUT', `/v1/subjects/${id}/data`, { key: app, body: { values: [{ category: 'phone', value: '010-12' }] } });
+    expect(bad.json.code).toBe('VAULT_VALUE_INVALID');
+  });
+
+  it('step 2: lint of the as-written policy finds deemed consent, missing retention and officer, and undisclosed transfers abroad', async () => {
+    const s = get();
+    const before = (await s.call('GET', '/v1/registry/versions', { key: s.admin })).json.versions;
+    const asWritten = readFileSync('examples/004-kr-marketplace.yaml', 'utf8');
+    const r = await s.call('POST', '/v1/registry/versions', { key: s.admin, body: { source: asWritten } });
+    expect(r.status).toBe(422);
+    expect(r.json.code).toBe('REGISTRY_LINT_ERRORS');
+    const rules = new Set(r.json.errors.map((e: { code: string }) => e.code));
+    for (const rule of ['PIPA-ED17-1', 'PIPA-21-1', 'PIPA-31-1', 'PIPA-28.8-1', 'PIPA-28.8-2']) expect(rules.has(rule), rule).toBe(true);
+    expect(r.json.errors.find((e: { code: string }) => e.code === 'PIPA-31-1').path).toBe('organization.privacyOfficer');
+    expect((await s.call('GET', '/v1/registry/versions', { key: s.admin })).json.versions).toEqual(before);
+    // staff see the same findings of the current (live) registry: none are errors
+    const live = await s.call('GET', '/v1/registry/lint', { key: s.admin });
+    expect(live.status).toBe(200);
+    expect(JSON.stringify(live.json)).not.toContain('"severity":"error"');
+  });
+
+  it('step 3: personalised recommendations can be refused without losing the service', async () => {
+    const s = get();
+    expect((await read(recs, 'recommendation', ['service-usage'])).json.decision).toMatchObject({ effect: 'deny', rule: 'CONSENT_ABSENT' });
+    expect((await read(app, 'registration', ['name', 'phone'])).json.decision.effect).toBe('allow-full');
+    const version = await s.version();
+    expect((await s.call('POST', `/v1/subjects/${id}/consents`, { key: recs, body: { purposes: [{ purpose: 'recommendation' }], kind: 'general', action: 'continued-use', registryVersion: version, noticeHash: NOTICE_HASH, channel: 'app' } })).json)
+      .toMatchObject({ code: 'CONSENT_INVALID_ACTION', rule: 'PIPA-ED17-1' });
+    expect((await s.call('POST', `/v1/subjects/${id}/consents`, { key: recs, body: { purposes: [{ purpose: 'recommendation' }], kind: 'general', action: 'toggle', registryVersion: version, noticeHash: NOTICE_HASH, channel: 'app' } })).status).toBe(201);
+    expect((await read(recs, 'recommendation', ['service-usage'])).json.decision.effect).toBe('allow-full');
+    expect((await s.call('POST', `/v1/subjects/${id}/consents/withdraw`, { key: recs, body: { purpose: 'recommendation', channel: 'app' } })).status).toBe(201);
+    expect((await read(recs, 'recommendation', ['service-usage'])).json.decision.effect).toBe('deny');
+    expect((await read(app, 'registration', ['name', 'phone'])).json.values.map((v: { value: string }) => v.value)).toEqual(['김민준', '010-1234-5678']);
+  });
+
+  it('step 4: an access request is due within 10 days and the deadline is visible to staff', async () => {
+    const s = get();
+    const filed = await s.call('POST', '/v1/requests', { key: app, body: { subjectId: id, type: 'access', language: 'ko' } });
+    expect(filed.status, filed.text).toBe(201);
+    const received = new Date(filed.json.receivedAt);
+    const due = new Date(filed.json.dueAt);
+    const days = (due.getTime() - received.getTime()) / 86_400_000;
+    expect(days).toBeGreaterThan(9);
+    expect(days).toBeLessThanOrEqual(11);
+    expect(filed.json.deadline.regime).toBe('pipa');
+    const officer = await s.key('privacy-officer', 'privacy-officer');
+    const queue = (await s.call('GET', '/v1/requests?all=true', { key: officer })).json;
+    expect(queue.requests.find((r: { id: string }) => r.id === filed.json.id)).toMatchObject({ dueAt: filed.json.dueAt, overdue: false });
+    expect((await s.call('GET', '/v1/requests', { key: app })).status).toBe(403);
+    // an agent's request waits for staff review; a second open one of the same kind is refused
+    const byAgent = { subjectId: id, type: 'erase', requester: 'agent', proofRef: 'poa-2026-0042' };
+    expect((await s.call('POST', '/v1/requests', { key: app, body: byAgent })).status).toBe(201);
+    expect((await s.call('POST', '/v1/requests', { key: app, body: byAgent })).status).toBe(409);
+    expect((await s.call('POST', '/v1/requests', { key: app, body: { subjectId: id, type: 'teleport' } })).status).toBe(422);
+  });
+});
