@@ -14,7 +14,11 @@ export default defineConfig({
     emptyOutDir: true,
     target: 'es2022',
     reportCompressedSize: false,
-    rollupOptions: { input: { center: here('index.html'), admin: here('admin/index.html') } },
+    rollupOptions: {
+      input: { center: here('index.html'), admin: here('admin/index.html') },
+      // code both apps share gets a neutral name instead of whichever module rollup picks
+      output: { chunkFileNames: 'assets/shared-[hash].js' },
+    },
   },
   server: { proxy: { '/v1': 'http://127.0.0.1:8080', '/dev': 'http://127.0.0.1:8080', '/openapi.json': 'http://127.0.0.1:8080' } },
 });

@@ -27,7 +27,10 @@ function totals(rows: { action: string; key: string | null; count: number }[], p
 
 /** The dashboard screen. */
 export function DashboardScreen() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
+  // purpose names in the reader's language, from the public notice data
+  const about = useLoad(() => call(staffApi.GET('/v1/notice/purposes', { params: { query: { lang } } })), [lang]);
+  const purposeName = (id: string) => about.data?.purposes.find((p) => p.id === id)?.label ?? id;
   const stats = useLoad(() => call(staffApi.GET('/v1/stats/', { params: { query: { days: DAYS } } })));
   const rows = stats.data?.rows ?? [];
   const days = stats.data ? daysUntil(stats.data.until, DAYS) : [];
@@ -46,8 +49,8 @@ export function DashboardScreen() {
               { name: t('admin.dashboard.withdrawn'), className: 's-withdrawn', counts: perDay('consent.withdraw') },
             ]} />
           </section>
-          <section class="card"><BarChart title={t('admin.dashboard.byPurpose')} bars={totals(rows, (a) => a.startsWith('consent.'))} empty={t('admin.dashboard.empty')} /></section>
-          <section class="card"><BarChart title={t('admin.dashboard.accesses')} bars={totals(rows, (a) => a === 'data.read' || a === 'data.share' || a === 'decision')} empty={t('admin.dashboard.empty')} /></section>
+          <section class="card"><BarChart title={t('admin.dashboard.byPurpose')} bars={totals(rows, (a) => a.startsWith('consent.'), purposeName)} empty={t('admin.dashboard.empty')} /></section>
+          <section class="card"><BarChart title={t('admin.dashboard.accesses')} bars={totals(rows, (a) => a === 'data.read' || a === 'data.share' || a === 'decision', purposeName)} empty={t('admin.dashboard.empty')} /></section>
           <section class="card"><BarChart title={t('admin.dashboard.requests')} bars={totals(rows, (a) => a === 'rights.request', typeName)} empty={t('admin.dashboard.empty')} /></section>
           <section class="card"><BarChart title={t('admin.dashboard.completion')} bars={(stats.data.completions ?? []).map((c) => ({ label: typeName(c.type), value: c.medianDays }))} empty={t('admin.dashboard.empty')} /></section>
         </div>

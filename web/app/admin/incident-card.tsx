@@ -44,7 +44,7 @@ export function IncidentCard(props: { incident: Incident; onChanged: () => void 
       <div class="table-wrap">
         <table>
           <caption class="visually-hidden">{t('admin.incidents.clocks')}</caption>
-          <thead><tr><th>{t('admin.incidents.regimes')}</th><th>{t('admin.incidents.clocks')}</th><th>{t('admin.requests.due')}</th><th>{t('admin.requests.status')}</th></tr></thead>
+          <thead><tr><th>{t('admin.incidents.regimes')}</th><th>{t('admin.incidents.to')}</th><th>{t('admin.requests.due')}</th><th>{t('admin.requests.status')}</th></tr></thead>
           <tbody>
             {i.clocks.map((c, n) => (
               <tr key={n} class={c.overdue ? 'overdue' : undefined}>

@@ -221,6 +221,7 @@ export const en = {
   'admin.incidents.notify': 'Queue notices by email',
   'admin.incidents.queued': '{n} notices queued.',
   'admin.incidents.clocks': 'Clocks',
+  'admin.incidents.to': 'Who is told',
   'admin.incidents.audience.regulator': 'Regulator',
   'admin.incidents.audience.individuals': 'People affected',
   'admin.incidents.notRequired': 'not required',

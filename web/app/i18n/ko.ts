@@ -223,6 +223,7 @@ export const ko: Messages = {
   'admin.incidents.notify': '이메일로 통지 보내기',
   'admin.incidents.queued': '통지 {n}건을 대기열에 넣었습니다.',
   'admin.incidents.clocks': '기한',
+  'admin.incidents.to': '통지 대상',
   'admin.incidents.audience.regulator': '감독기관',
   'admin.incidents.audience.individuals': '정보주체',
   'admin.incidents.notRequired': '해당 없음',

@@ -223,6 +223,7 @@ export const zhHans: Messages = {
   'admin.incidents.notify': '通过邮件发送告知',
   'admin.incidents.queued': '已排队 {n} 份告知。',
   'admin.incidents.clocks': '时限',
+  'admin.incidents.to': '通知对象',
   'admin.incidents.audience.regulator': '监管部门',
   'admin.incidents.audience.individuals': '受影响的个人',
   'admin.incidents.notRequired': '无需',

@@ -223,6 +223,7 @@ export const zhHant: Messages = {
   'admin.incidents.notify': '以電子郵件寄送通知',
   'admin.incidents.queued': '已排入 {n} 份通知。',
   'admin.incidents.clocks': '期限',
+  'admin.incidents.to': '通報對象',
   'admin.incidents.audience.regulator': '主管機關',
   'admin.incidents.audience.individuals': '受影響的當事人',
   'admin.incidents.notRequired': '無須',
