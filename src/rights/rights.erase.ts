@@ -51,13 +51,13 @@ export async function eraseWork(c: StepContext, opts: { closure: boolean }): Pro
     return { categories: inScope.map((v) => v.category) };
   });
   // 2. crypto-shredding: the keys go first, then the rows
-  await c.step('shred', async (trx) => {
+  await c.step('shred', async () => {
     const res = await eraseSubjectData(c.db, svc.deps.keyring, r.subjectId, 'system:rights', { keepClasses: [LEGAL_HOLD_CLASS], ...(only ? { categories: only } : {}) });
-    if (!only) {
-      await svc.deps.keyring.destroy(r.subjectId, RIGHTS_KEY_CLASSES);
-      await store.deletePersonalCopies(trx, r.subjectId);
-    }
+    if (!only) await svc.deps.keyring.destroy(r.subjectId, RIGHTS_KEY_CLASSES);
     return { erased: res.erased.length };
+  }, async (trx, v) => {
+    if (!only) await store.deletePersonalCopies(trx, r.subjectId);
+    return v;
   });
   const kept = (await store.heldRows(c.db, r.subjectId, LEGAL_HOLD_CLASS)).filter((k) => !only || only.includes(k.category));
   const keptCats = new Set(kept.map((k) => k.category));
@@ -65,9 +65,7 @@ export async function eraseWork(c: StepContext, opts: { closure: boolean }): Pro
   // 3. the company's own systems, through the connectors hook
   const conn = await c.step('connectors', async () => ({ tables: await svc.connectors.erase(r.subjectId, r.id) }));
   // 4. GDPR 19: recipients that received erased data are told to erase it too
-  const notified = await c.step('notify', async (trx) => {
-    return { recipients: await notifyRecipients(trx, r, 'rights.erased', erased, await listShares(c.db, r.subjectId), { closure: opts.closure }) };
-  });
+  const notified = await c.step('notify', () => listShares(c.db, r.subjectId), async (trx, shares) => ({ recipients: await notifyRecipients(trx, r, 'rights.erased', erased, shares, { closure: opts.closure }) }));
   const closedAt = opts.closure ? svc.clock() : null;
   return { erased, kept: describeHolds(registry, subject.role, kept, r.language, closedAt), connectors: conn.tables ?? [], notified: notified.recipients ?? [] };
 }

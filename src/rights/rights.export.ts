@@ -26,7 +26,7 @@ export function buildExportZip(answer: AccessAnswer, lang: string, organization:
   const json = (v: unknown) => strToU8(`${JSON.stringify(v, null, 2)}\n`);
   const files: Zippable = {
     'README.md': strToU8(exportReadme(lang, organization, at.toISOString())),
-    'data.json': json({ generatedAt: at.toISOString(), ...rest, connected }),
+    'data.json': json({ generatedAt: at.toISOString(), subject: rest.subject, processed: rest.processed, data: rest.data, connected }),
     'data.csv': strToU8(toCsv(answer.data.map((d) => ({ category: d.category, label: d.label, value: d.value, retentionClass: d.retentionClass, collectedAt: d.collectedAt })))),
     'processing.json': json({ purposes: answer.purposes, sources: answer.sources, recipients: answer.recipients, declaredRecipients: answer.declaredRecipients, rights: answer.rights, complaint: answer.complaint, accessReport: answer.accessReport }),
   };
@@ -34,5 +34,6 @@ export function buildExportZip(answer: AccessAnswer, lang: string, organization:
     files[`connected/${safeName(name)}.json`] = json(rows);
     if (rows.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) files[`connected/${safeName(name)}.csv`] = strToU8(toCsv(rows as Record<string, unknown>[]));
   }
-  return zipSync(files, { level: 6, mtime: at });
+  // level 1: the archive is built while the person waits; deflate beyond it costs far more time than it saves bytes
+  return zipSync(files, { level: 1, mtime: at });
 }

@@ -24,8 +24,11 @@ export interface StepContext {
   db: Kysely<Database>;
   registry: Registry;
   r: RightsRequest;
-  /** Runs `fn` once per request: skipped when recorded done; `fn` gets a transaction that also records the step. */
-  step: (name: string, fn: (trx: Kysely<Database>) => Promise<Record<string, unknown> | void>) => Promise<Record<string, unknown>>;
+  /**
+   * Runs a step once per request (skipped when an earlier run recorded it): `fn` does the work outside any transaction
+   * (it may open its own), then `commit` writes what must commit together with the step record, in one transaction.
+   */
+  step: <T>(name: string, fn: () => Promise<T>, commit?: (trx: Kysely<Database>, value: T) => Promise<Record<string, unknown> | void>) => Promise<Record<string, unknown>>;
 }
 
 type Work = (c: StepContext) => Promise<Record<string, unknown>>;
@@ -59,14 +62,14 @@ const WORK: Record<RightsRequest['type'], Work | undefined> = {
       if (values.length > 0) await c.svc.deps.vault.put(c.registry, c.r.subjectId, values, RIGHTS_ACTOR);
     });
     // GDPR 19: every recipient that received the old value hears of the correction
-    const notified = await c.step('notify', async (trx) => ({ recipients: await notifyRecipients(trx, c.r, 'rights.rectified', categories, await listShares(c.db, c.r.subjectId)) }));
+    const notified = await c.step('notify', () => listShares(c.db, c.r.subjectId), async (trx, shares) => ({ recipients: await notifyRecipients(trx, c.r, 'rights.rectified', categories, shares) }));
     await store.updateRequest(c.db, c.r.subjectId, c.r.id, { sealed: null });
     return { categories, notified: notified.recipients ?? [] };
   },
   erase: (c) => eraseWork(c, { closure: false }),
   restrict: async (c) => {
-    await c.step('restrict', async (trx) => void (await store.setSubjectStatus(trx, c.r.subjectId, 'restricted')));
-    const notified = await c.step('notify', async (trx) => ({ recipients: await notifyRecipients(trx, c.r, 'rights.restricted', null, await listShares(c.db, c.r.subjectId)) }));
+    await c.step('restrict', async () => undefined, async (trx) => void (await store.setSubjectStatus(trx, c.r.subjectId, 'restricted')));
+    const notified = await c.step('notify', () => listShares(c.db, c.r.subjectId), async (trx, shares) => ({ recipients: await notifyRecipients(trx, c.r, 'rights.restricted', null, shares) }));
     return { restricted: true, notified: notified.recipients ?? [] };
   },
   object: async (c) => {
@@ -84,7 +87,7 @@ const WORK: Record<RightsRequest['type'], Work | undefined> = {
     const granted = (await c.svc.deps.consent.state(c.r.subjectId)).filter((s) => s.type === 'consent' && s.status === 'granted' && !s.recipient).map((s) => s.target);
     await withdrawAll(c, [...new Set(granted)]);
     const erased = await eraseWork(c, { closure: true });
-    await c.step('close', async (trx) => void (await store.setSubjectStatus(trx, c.r.subjectId, 'closed')));
+    await c.step('close', async () => undefined, async (trx) => void (await store.setSubjectStatus(trx, c.r.subjectId, 'closed')));
     return { ...erased, withdrawn: granted, closed: true };
   },
   'adm-explanation': undefined,
@@ -93,15 +96,17 @@ const WORK: Record<RightsRequest['type'], Work | undefined> = {
 
 /** Builds, seals and stores the archive of a copy or portability request, and counts the copy. */
 async function exportWork(c: StepContext): Promise<Record<string, unknown>> {
-  const made = await c.step('export', async (trx) => {
+  const made = await c.step('export', async () => {
     const subject = await getSubject(c.db, c.r.subjectId);
     const answer = await buildAccessAnswer(c.svc.deps, c.registry, subject, c.r.language, await c.svc.connectors.export(c.r.subjectId, c.r.id));
     const now = c.svc.clock();
     const zip = buildExportZip(answer, c.r.language, label(c.registry.organization.names, c.r.language), now);
     const key = await c.svc.deps.keyring.key(c.r.subjectId, EXPORT_CLASS, true);
-    await store.putExport(trx, c.r.subjectId, c.r.id, seal(key, Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), `${c.r.subjectId}|${c.r.id}|${EXPORT_CLASS}`), zip.byteLength, now);
-    if (c.r.type === 'copy') await store.insertCopy(trx, c.r.subjectId, c.r.id, now, c.r.fee ?? { amount: 0, currency: 'EUR' });
-    return { bytes: zip.byteLength, values: answer.data.length };
+    return { now, values: answer.data.length, bytes: zip.byteLength, sealed: seal(key, Buffer.from(zip.buffer, zip.byteOffset, zip.byteLength), `${c.r.subjectId}|${c.r.id}|${EXPORT_CLASS}`) };
+  }, async (trx, b) => {
+    await store.putExport(trx, c.r.subjectId, c.r.id, b.sealed, b.bytes, b.now);
+    if (c.r.type === 'copy') await store.insertCopy(trx, c.r.subjectId, c.r.id, b.now, c.r.fee ?? { amount: 0, currency: 'EUR' });
+    return { bytes: b.bytes, values: b.values };
   });
   return { export: made, fee: c.r.fee };
 }
@@ -115,11 +120,12 @@ export async function processRequest(svc: RightsService, subjectId: string, requ
   const done = await store.doneSteps(db, subjectId, requestId);
   await store.addEvent(db, subjectId, requestId, svc.clock(), RIGHTS_ACTOR, 'run', { job: job?.id ?? null, attempt: job?.attempts ?? 1 });
   const registry = (await svc.deps.registry.load()).registry;
-  const step: StepContext['step'] = async (name, fn) => {
+  const step: StepContext['step'] = async (name, fn, commit) => {
     const before = done.get(name);
     if (before) return before;
+    const value = await fn();
     const out = await db.transaction().execute(async (trx) => {
-      const details = (await fn(trx)) ?? {};
+      const details = (commit ? await commit(trx, value) : (value as Record<string, unknown> | undefined)) ?? {};
       await store.addEvent(trx, subjectId, requestId, svc.clock(), RIGHTS_ACTOR, `step:${name}`, details);
       return details;
     });

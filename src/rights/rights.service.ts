@@ -37,6 +37,14 @@ export const REFUSAL_CODES = ['identity-not-verified', 'manifestly-unfounded', '
 // PIPL 49: close relatives may consult, copy, correct and delete; other rights need legal review first
 const RELATIVE_TYPES: readonly RequestType[] = ['access', 'copy', 'rectify', 'erase'];
 
+const indexes = new WeakMap<Registry, Map<string, Registry['categories'][number]>>();
+// a registry may declare thousands of categories; index them once per loaded version
+function categoryIndex(registry: Registry): Map<string, Registry['categories'][number]> {
+  let m = indexes.get(registry);
+  if (!m) indexes.set(registry, (m = new Map(registry.categories.map((c) => [c.id, c]))));
+  return m;
+}
+
 /** The rights pillar's service: one instance per process. */
 export class RightsService {
   readonly db: Kysely<Database>;
@@ -96,7 +104,7 @@ export class RightsService {
   /** Refuses inputs that name what the registry does not declare (nothing is written). */
   private check(registry: Registry, subject: Subject, type: RequestType, input: RequestInput): void {
     const details: { path: string; message: string }[] = [];
-    const cats = new Map(registry.categories.map((c) => [c.id, c]));
+    const cats = categoryIndex(registry);
     (input.categories ?? []).forEach((c, i) => cats.has(c) || details.push({ path: `body.categories[${i}]`, message: `category "${c}" is not declared` }));
     (input.purposes ?? []).forEach((p, i) => registry.purposes.some((x) => x.id === p && (!x.roles || x.roles.includes(subject.role))) || details.push({ path: `body.purposes[${i}]`, message: `purpose "${p}" is not declared for this person` }));
     if (type === 'rectify' && !input.values?.length) details.push({ path: 'body.values', message: 'a rectification names the corrected values' });
@@ -149,12 +157,12 @@ export class RightsService {
 
   /** Staff decide on a request by an agent, guardian or relative: approve (work starts) or reject with a reason. */
   async review(id: string, decision: 'approve' | 'reject', reason: string, actor: string): Promise<RightsRequest> {
-    return this.transition(id, ['awaiting-review'], actor, async (trx, r, now) => {
+    return this.transition(id, ['awaiting-review'], actor, async (trx, r, now, registry) => {
       if (decision === 'approve') {
         await store.updateRequest(trx, r.subjectId, r.id, { status: 'open', review_reason: reason, reviewed_by: actor, updated_at: now });
         await this.enqueue(trx, r.subjectId, r.id, r.type);
       } else {
-        const text = this.withComplaint(await this.registryNow(), reason, r.language);
+        const text = this.withComplaint(registry, reason, r.language);
         await store.updateRequest(trx, r.subjectId, r.id, { status: 'rejected', review_reason: reason, reviewed_by: actor, outcome_code: 'proof-insufficient', outcome_text: text, closed_at: now, updated_at: now });
       }
       return { event: decision === 'approve' ? 'approved' : 'rejected', details: {} };
@@ -186,8 +194,8 @@ export class RightsService {
 
   /** Staff refuse with a reason code and text; the complaint routes are added to what the person reads (PIPL 50, GDPR 12(4)). */
   async refuse(id: string, code: (typeof REFUSAL_CODES)[number], text: string, actor: string): Promise<RightsRequest> {
-    return this.transition(id, ['awaiting-review', 'open'], actor, async (trx, r, now) => {
-      const full = this.withComplaint(await this.registryNow(), text, r.language);
+    return this.transition(id, ['awaiting-review', 'open'], actor, async (trx, r, now, registry) => {
+      const full = this.withComplaint(registry, text, r.language);
       await store.updateRequest(trx, r.subjectId, r.id, { status: 'refused', outcome_code: code, outcome_text: full, closed_at: now, updated_at: now });
       await emitEvent(trx, 'rights.refused', { request: r.id, type: r.type, code }, r.subjectId);
       return { event: 'refused', details: { code } };
@@ -203,13 +211,15 @@ export class RightsService {
     return routes.length ? `${text}\n\n${routes.join('\n')}` : text;
   }
 
-  private async transition(id: string, from: string[], actor: string, fn: (trx: Kysely<Database>, r: RightsRequest, now: Date) => Promise<{ event: string; details: Record<string, unknown> }>): Promise<RightsRequest> {
+  // the registry is loaded before the transaction, so no second connection is needed while it is open
+  private async transition(id: string, from: string[], actor: string, fn: (trx: Kysely<Database>, r: RightsRequest, now: Date, registry: Registry) => Promise<{ event: string; details: Record<string, unknown> }>): Promise<RightsRequest> {
     const now = this.clock();
+    const registry = await this.registryNow();
     await this.db.transaction().execute(async (trx) => {
       const r = await store.findRequest(trx, 'staff', id, now, true);
       if (!r) throw new AppError('NOT_FOUND', 'no such request');
       if (!from.includes(r.status)) throw new AppError('RIGHTS_REQUEST_STATE', `the request is ${r.status}; this needs ${from.join(' or ')}`);
-      const { event, details } = await fn(trx, r, now);
+      const { event, details } = await fn(trx, r, now, registry);
       await store.addEvent(trx, r.subjectId, r.id, now, actor, event, details);
       await recordAudit(trx, { actor, action: `rights.${event}`, subject: r.subjectId, target: r.id, details: { type: r.type, ...details } });
     });

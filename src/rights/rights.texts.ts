@@ -17,10 +17,10 @@ export function codeMessage(lang: string, code: string, minutes: number): { subj
 }
 
 const README: Record<Lang, (org: string, at: string) => string> = {
-  'zh-Hans': (o, at) => `# 您的个人信息副本\n\n由 ${o} 于 ${at}（UTC）生成。\n\n- data.json：全部内容，机器可读（JSON）。\n- data.csv：您的个人信息，每行一项（类别、值、保存类别、收集时间）。\n- processing.json：处理目的、法律依据、接收方、保存期限及访问记录。\n- connected/：来自我们其他系统的记录（如有）。\n\n如对内容有疑问，或认为信息不准确，可在隐私中心提出更正请求。`,
-  'zh-Hant': (o, at) => `# 您的個人資料副本\n\n由 ${o} 於 ${at}（UTC）產生。\n\n- data.json：全部內容，機器可讀（JSON）。\n- data.csv：您的個人資料，每列一項（類別、值、保存類別、蒐集時間）。\n- processing.json：處理目的、法律依據、接收者、保存期限及存取紀錄。\n- connected/：來自我們其他系統的紀錄（如有）。\n\n如對內容有疑問，或認為資料不正確，可在隱私中心提出更正請求。`,
-  ko: (o, at) => `# 개인정보 사본\n\n${o}이(가) ${at}(UTC)에 만들었습니다.\n\n- data.json: 전체 내용(기계 판독 가능한 JSON).\n- data.csv: 개인정보를 한 줄에 하나씩(항목, 값, 보관 등급, 수집 시각).\n- processing.json: 처리 목적, 법적 근거, 제공받는 자, 보유 기간, 열람 기록.\n- connected/: 다른 시스템에 있는 기록(있는 경우).\n\n내용이 정확하지 않다면 개인정보 센터에서 정정을 요구할 수 있습니다.`,
-  en: (o, at) => `# A copy of your personal information\n\nMade by ${o} at ${at} (UTC).\n\n- data.json: everything, machine-readable (JSON).\n- data.csv: your personal information, one item per line (category, value, retention class, collected at).\n- processing.json: purposes, legal bases, recipients, retention and the record of who accessed your data.\n- connected/: records from our other systems (if any).\n\nIf anything is wrong, ask for a correction in the privacy center.`,
+  'zh-Hans': (o, at) => `# 您的个人信息副本\n\n由 ${o} 于 ${at}（UTC）生成。\n\n- data.json：您的个人信息及来自其他系统的记录，机器可读（JSON）。\n- data.csv：您的个人信息，每行一项（类别、值、保存类别、收集时间）。\n- processing.json：处理目的、法律依据、接收方、保存期限及访问记录。\n- connected/：来自我们其他系统的记录（如有）。\n\n如对内容有疑问，或认为信息不准确，可在隐私中心提出更正请求。`,
+  'zh-Hant': (o, at) => `# 您的個人資料副本\n\n由 ${o} 於 ${at}（UTC）產生。\n\n- data.json：您的個人資料及來自其他系統的紀錄，機器可讀（JSON）。\n- data.csv：您的個人資料，每列一項（類別、值、保存類別、蒐集時間）。\n- processing.json：處理目的、法律依據、接收者、保存期限及存取紀錄。\n- connected/：來自我們其他系統的紀錄（如有）。\n\n如對內容有疑問，或認為資料不正確，可在隱私中心提出更正請求。`,
+  ko: (o, at) => `# 개인정보 사본\n\n${o}이(가) ${at}(UTC)에 만들었습니다.\n\n- data.json: 개인정보와 다른 시스템의 기록(기계 판독 가능한 JSON).\n- data.csv: 개인정보를 한 줄에 하나씩(항목, 값, 보관 등급, 수집 시각).\n- processing.json: 처리 목적, 법적 근거, 제공받는 자, 보유 기간, 열람 기록.\n- connected/: 다른 시스템에 있는 기록(있는 경우).\n\n내용이 정확하지 않다면 개인정보 센터에서 정정을 요구할 수 있습니다.`,
+  en: (o, at) => `# A copy of your personal information\n\nMade by ${o} at ${at} (UTC).\n\n- data.json: your personal information and records from our other systems, machine-readable (JSON).\n- data.csv: your personal information, one item per line (category, value, retention class, collected at).\n- processing.json: purposes, legal bases, recipients, retention and the record of who accessed your data.\n- connected/: records from our other systems (if any).\n\nIf anything is wrong, ask for a correction in the privacy center.`,
 };
 
 /** The README of an export archive, in the person's language. */
