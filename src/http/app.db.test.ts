@@ -84,7 +84,8 @@ for (const target of TEST_DATABASES) {
       expect(wrong.json.errors.map((e: { path: string }) => e.path).sort()).toEqual(['body.name', 'body.role']);
       const huge = await s.call('POST', '/v1/keys', { key, body: { name: 'x'.repeat(2_000_000), role: 'admin' } });
       expect(huge.json).toMatchObject({ status: 413, code: 'BODY_TOO_LARGE' });
-      expect((await s.call('GET', '/v2/nothing', { key })).json).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND' });
+      expect((await s.call('GET', '/v1/no-such-thing', { key })).json).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND' });
+      expect((await s.call('DELETE', '/v1/registry', { key })).json).toMatchObject({ status: 404, code: 'ROUTE_NOT_FOUND' });
     });
 
     it('records every change in a verifiable audit chain', async () => {
