@@ -28,6 +28,13 @@ export type ScriptHint = 'ko' | 'zh-Hans' | 'zh-Hant' | 'other';
 const HANT = new Set('電話號碼臺灣縣區為與這個們聯絡證國時間書館體會開關門機');
 const HANS = new Set('电话号码台湾县区为与这个们联络证国时间书馆体会开关门机');
 
+const FAMILIES = Object.keys(KEYWORDS) as KeywordFamily[];
+const FAMILY_BIT = Object.fromEntries(FAMILIES.map((f, i) => [f, 1 << i])) as Record<KeywordFamily, number>;
+const WORD_FLAGS = new Map<string, number>();
+for (const f of FAMILIES) for (const w of KEYWORDS[f]) WORD_FLAGS.set(w, (WORD_FLAGS.get(w) ?? 0) | FAMILY_BIT[f]);
+// longest words first so that a word and its prefix (사업자 / 사업자등록번호) both count via overlapping search
+const ANY_KEYWORD = new RegExp([...WORD_FLAGS.keys()].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\=]/g, '\\$&')).join('|'), 'g');
+
 const CLAUSE_END = new Set('。；;！？!?，,\n\r|');
 
 /** Lazily computed context of one candidate. */
@@ -52,15 +59,21 @@ export class CandidateContext {
       }
       this.lower = before.slice(cut + 1).toLowerCase();
     }
-    const known = this.seen[family];
-    if (known !== undefined) return known;
-    let found = false;
-    if (this.lower.length > 0) for (const w of KEYWORDS[family]) if (this.lower.includes(w)) found = true;
-    this.seen[family] = found;
-    return found;
+    if (this.flags === undefined) {
+      // one pass of one regex over the clause sets every family's flag at once
+      this.flags = 0;
+      if (this.lower.length > 0) {
+        ANY_KEYWORD.lastIndex = 0;
+        for (let m = ANY_KEYWORD.exec(this.lower); m; m = ANY_KEYWORD.exec(this.lower)) {
+          this.flags |= WORD_FLAGS.get(m[0])!;
+          ANY_KEYWORD.lastIndex = m.index + 1;
+        }
+      }
+    }
+    return (this.flags & FAMILY_BIT[family]) !== 0;
   }
 
-  private seen: Partial<Record<KeywordFamily, boolean>> = {};
+  private flags?: number;
 
   /** The script around the candidate (Hangul wins; then Traditional vs Simplified marker characters). */
   script(): ScriptHint {

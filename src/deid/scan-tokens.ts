@@ -36,7 +36,8 @@ export function scanTokens(text: string, from: number, to: number, out: RawHit[]
     if (tok.length < 7) continue;
     if (end < text.length && isW(text.charCodeAt(end))) continue;
     // split into groups and the separators before them; most tokens are plain ASCII digits
-    g.length = s.length = gs.length = ge.length = 0;
+    // the four arrays are reused across tokens; n counts the groups of this one
+    let n = 0;
     let sepStart = 0;
     let k = 0;
     let digits = 0;
@@ -54,17 +55,17 @@ export function scanTokens(text: string, from: number, to: number, out: RawHit[]
           k++;
         }
         const raw = tok.slice(a, k);
-        g.push(plain ? raw : foldWidth(raw).toUpperCase());
-        const sep = tok.slice(sepStart, a);
-        s.push(sep.length === 0 ? '' : sep.length === 1 && sep.charCodeAt(0) < 128 ? sep : foldWidth(sep).replace(/\s+/g, ' '));
-        gs.push(base + a);
-        ge.push(base + k);
+        g[n] = plain ? raw : foldWidth(raw).toUpperCase();
+        const sep = a === sepStart ? '' : tok.slice(sepStart, a);
+        s[n] = sep.length === 0 ? '' : sep.length === 1 && sep.charCodeAt(0) < 128 ? sep : foldWidth(sep).replace(/\s+/g, ' ');
+        gs[n] = base + a;
+        ge[n] = base + k;
+        n++;
         sepStart = k;
       } else k++;
     }
     // every identifier has at least four digits (1.1.1.1 is the shortest)
     if (digits < 4) continue;
-    const n = g.length;
     // bounded work per token: long runs of tiny groups (1 1 1 1 ...) must not cost quadratic classification
     let budget = 16;
     for (let i = 0; i < n && budget > 0; ) {
