@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/db-harness.ts';
 import { startTestServer, type TestServer } from '../../test/app-harness.ts';
@@ -33,6 +34,15 @@ for (const target of TEST_DATABASES) {
       expect(r.json.versionNo).toBe(1);
       expect(r.json.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
       for (const f of r.json.findings) expect(f.messages?.['zh-Hans']).toBeTruthy();
+      const source = readFileSync('examples/003-online-shop.yaml', 'utf8');
+      expect((await s.call('POST', '/v1/registry/lint', { key: agent, body: { source } })).status).toBe(403);
+      const candidate = await s.call('POST', '/v1/registry/lint', { key: s.adminKey, body: { source } });
+      expect(candidate.status).toBe(200);
+      expect(candidate.json.findings.some((f: { severity: string; messages?: Record<string, string> }) => f.severity === 'error' && f.messages?.ko)).toBe(true);
+      const bad = await s.call('POST', '/v1/registry/lint', { key: s.adminKey, body: { source: 'organization:\n  names: [oops\n' } });
+      expect(bad.status).toBe(422);
+      expect(bad.json.errors[0].line).toBeGreaterThan(0);
+      expect((await s.call('GET', '/v1/registry/versions', { key: s.adminKey })).json.versions).toHaveLength(1);
     });
 
     it('counts audit entries per day, action and purpose for readers of the audit log only', async () => {

@@ -22,6 +22,8 @@ export function PublishScreen() {
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [done, setDone] = useState<Published | null>(null);
+  // the refusal lists lint errors in English; the lint endpoint gives them in every declared language
+  const [localized, setLocalized] = useState<Finding[] | null>(null);
   const lintBlocked = problem?.code === 'REGISTRY_LINT_ERRORS';
 
   const loadCurrent = async () => {
@@ -40,8 +42,15 @@ export function PublishScreen() {
     if (r.data) {
       setProblem(null);
       setReason('');
+      setLocalized(null);
       setDone(r.data as Published);
-    } else setProblem(r.problem!);
+      return;
+    }
+    setProblem(r.problem!);
+    if (r.problem?.code === 'REGISTRY_LINT_ERRORS') {
+      const l = await call(staffApi.POST('/v1/registry/lint', { body: { source } }));
+      setLocalized(l.data ? l.data.findings.filter((f) => f.severity === 'error') : null);
+    }
   };
 
   return (
@@ -60,7 +69,7 @@ export function PublishScreen() {
           {problem && lintBlocked && (
             <div class="alert alert-error" role="alert">
               <p>{t('admin.publish.lint')}</p>
-              <LintFindings findings={(problem.errors ?? []).map((x) => ({ ruleId: x.code ?? '', severity: 'error', path: x.path, message: x.message }))} />
+              <LintFindings findings={localized ?? (problem.errors ?? []).map((x) => ({ ruleId: x.code ?? '', severity: 'error' as const, path: x.path, message: x.message }))} />
             </div>
           )}
           {problem && !lintBlocked && problem.code !== 'REGISTRY_VERSION_EXISTS' && <ProblemAlert problem={problem} title={problem.code.startsWith('REGISTRY_') ? t('admin.publish.invalid') : undefined} />}

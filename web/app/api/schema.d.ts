@@ -2067,6 +2067,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subjects/{id}/data/{category}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete the value of one category (e.g. a revoked access card); services only for categories their purposes use */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    category: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subjects/{id}/data/read": {
         parameters: {
             query?: never;
@@ -3126,7 +3190,77 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Lint a candidate registry without publishing it (problems with line and column when it is not valid) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the registry as YAML text */
+                        source: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            findings: {
+                                ruleId: string;
+                                /** @enum {string} */
+                                regime: "pipl" | "pipa" | "gdpr";
+                                article: string;
+                                /** @enum {string} */
+                                severity: "error" | "warning" | "info";
+                                path: string;
+                                subject: string;
+                                message: string;
+                                code?: string;
+                                messages?: {
+                                    [key: string]: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4733,6 +4867,1966 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retention/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a retention sweep would erase now (or at a given time), per category and purpose; changes nothing */
+        get: {
+            parameters: {
+                query?: {
+                    at?: string;
+                    items?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            total: number;
+                            counts: {
+                                category: string;
+                                purpose: string;
+                                count: number;
+                            }[];
+                            held: number;
+                            items: {
+                                subjectId: string;
+                                category: string;
+                                purpose: string;
+                                expiresAt: string;
+                            }[];
+                            undecided: {
+                                category: string;
+                                purposes: string[];
+                                reason: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/retention/sweep": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Erase every expired value not under a legal hold now, in batches; audited with counts only */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            at: string;
+                            erased: number;
+                            counts: {
+                                category: string;
+                                purpose: string;
+                                count: number;
+                            }[];
+                            batches: number;
+                            keysDestroyed: number;
+                            held: number;
+                            seconds: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Legal holds, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    active?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            holds: {
+                                id: string;
+                                /** @enum {string} */
+                                kind: "statutory" | "litigation" | "regulator-order" | "other";
+                                reason: string;
+                                reference: string;
+                                subjects: string[];
+                                categories: string[];
+                                endsAt: string | null;
+                                createdBy: string;
+                                createdAt: string;
+                                valuesHeld: number;
+                                active: boolean;
+                                releasedAt: string | null;
+                                releasedBy: string | null;
+                                releaseReason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Place a legal hold on people, categories or both: people held whole are restricted, held values survive erasure */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "statutory" | "litigation" | "regulator-order" | "other";
+                        reason: string;
+                        reference: string;
+                        /** @default [] */
+                        subjects?: string[];
+                        /** @default [] */
+                        categories?: string[];
+                        endsAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "statutory" | "litigation" | "regulator-order" | "other";
+                            reason: string;
+                            reference: string;
+                            subjects: string[];
+                            categories: string[];
+                            endsAt: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                            valuesHeld: number;
+                            active: boolean;
+                            releasedAt: string | null;
+                            releasedBy: string | null;
+                            releaseReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One legal hold */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "statutory" | "litigation" | "regulator-order" | "other";
+                            reason: string;
+                            reference: string;
+                            subjects: string[];
+                            categories: string[];
+                            endsAt: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                            valuesHeld: number;
+                            active: boolean;
+                            releasedAt: string | null;
+                            releasedBy: string | null;
+                            releaseReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/holds/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release a legal hold: values return to their class and people to their status unless another hold covers them */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "statutory" | "litigation" | "regulator-order" | "other";
+                            reason: string;
+                            reference: string;
+                            subjects: string[];
+                            categories: string[];
+                            endsAt: string | null;
+                            createdBy: string;
+                            createdAt: string;
+                            valuesHeld: number;
+                            active: boolean;
+                            releasedAt: string | null;
+                            releasedBy: string | null;
+                            releaseReason: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents, newest first, with counts, severity, clocks and overdue flags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidents: {
+                                id: string;
+                                status: string;
+                                incident: {
+                                    [key: string]: unknown;
+                                };
+                                scope: {
+                                    [key: string]: unknown;
+                                };
+                                createdAt: string;
+                                createdBy: string;
+                                scopedAt: string | null;
+                                affected: {
+                                    total: number;
+                                    vault: number;
+                                    shares: number;
+                                    audit: number;
+                                    byLanguage: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                notices: {
+                                    total: number;
+                                    people: number;
+                                    byStatus: {
+                                        [key: string]: number;
+                                    };
+                                    byChannel: {
+                                        [key: string]: number;
+                                    };
+                                };
+                                severity: {
+                                    /** @enum {string} */
+                                    severity: "low" | "medium" | "high" | "critical";
+                                    reasons: string[];
+                                    sensitive: boolean;
+                                    uniqueIds: boolean;
+                                    kr1000: boolean;
+                                };
+                                clocks: {
+                                    /** @enum {string} */
+                                    regime: "pipl" | "pipa" | "gdpr";
+                                    /** @enum {string} */
+                                    audience: "regulator" | "individuals";
+                                    required: boolean;
+                                    immediate: boolean;
+                                    due: string | null;
+                                    rule: string;
+                                    note: string;
+                                    done: boolean;
+                                    overdue: boolean;
+                                }[];
+                                overdue: boolean;
+                                reported: {
+                                    [key: string]: {
+                                        at: string;
+                                        reference: string | null;
+                                        by: string;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Record a breach incident (categories, counts and text; no personal values), optionally with its scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        id: string;
+                        title: string | {
+                            [key: string]: string;
+                        };
+                        description: string | {
+                            [key: string]: string;
+                        };
+                        startedAt: string;
+                        discoveredAt: string;
+                        categories: string[];
+                        /** @enum {string} */
+                        vector: "external-intrusion" | "insider" | "loss" | "misdelivery" | "other";
+                        affectedCount: number;
+                        records?: number;
+                        regimes: ("pipl" | "pipa" | "gdpr")[];
+                        measures: string | {
+                            [key: string]: string;
+                        };
+                        advice?: string | {
+                            [key: string]: string;
+                        };
+                        contact: {
+                            name?: string | {
+                                [key: string]: string;
+                            };
+                            email?: string;
+                            phone?: string;
+                            url?: string;
+                            hours?: string | {
+                                [key: string]: string;
+                            };
+                        };
+                        possible?: boolean;
+                        recovered?: boolean;
+                        harmAvoided?: boolean;
+                        /** @enum {string} */
+                        grade?: "general" | "relatively-major" | "major" | "especially-major";
+                        ciio?: boolean;
+                        scope?: {
+                            vault?: boolean;
+                            /** @default [] */
+                            recipients?: string[];
+                            /** @default [] */
+                            actors?: string[];
+                            from?: string;
+                            to?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                            incident: {
+                                [key: string]: unknown;
+                            };
+                            scope: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string;
+                            scopedAt: string | null;
+                            affected: {
+                                total: number;
+                                vault: number;
+                                shares: number;
+                                audit: number;
+                                byLanguage: {
+                                    [key: string]: number;
+                                };
+                            };
+                            notices: {
+                                total: number;
+                                people: number;
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                byChannel: {
+                                    [key: string]: number;
+                                };
+                            };
+                            severity: {
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                reasons: string[];
+                                sensitive: boolean;
+                                uniqueIds: boolean;
+                                kr1000: boolean;
+                            };
+                            clocks: {
+                                /** @enum {string} */
+                                regime: "pipl" | "pipa" | "gdpr";
+                                /** @enum {string} */
+                                audience: "regulator" | "individuals";
+                                required: boolean;
+                                immediate: boolean;
+                                due: string | null;
+                                rule: string;
+                                note: string;
+                                done: boolean;
+                                overdue: boolean;
+                            }[];
+                            overdue: boolean;
+                            reported: {
+                                [key: string]: {
+                                    at: string;
+                                    reference: string | null;
+                                    by: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One incident with counts by source, language and notice status, severity, clocks and overdue flags */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                            incident: {
+                                [key: string]: unknown;
+                            };
+                            scope: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string;
+                            scopedAt: string | null;
+                            affected: {
+                                total: number;
+                                vault: number;
+                                shares: number;
+                                audit: number;
+                                byLanguage: {
+                                    [key: string]: number;
+                                };
+                            };
+                            notices: {
+                                total: number;
+                                people: number;
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                byChannel: {
+                                    [key: string]: number;
+                                };
+                            };
+                            severity: {
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                reasons: string[];
+                                sensitive: boolean;
+                                uniqueIds: boolean;
+                                kr1000: boolean;
+                            };
+                            clocks: {
+                                /** @enum {string} */
+                                regime: "pipl" | "pipa" | "gdpr";
+                                /** @enum {string} */
+                                audience: "regulator" | "individuals";
+                                required: boolean;
+                                immediate: boolean;
+                                due: string | null;
+                                rule: string;
+                                note: string;
+                                done: boolean;
+                                overdue: boolean;
+                            }[];
+                            overdue: boolean;
+                            reported: {
+                                [key: string]: {
+                                    at: string;
+                                    reference: string | null;
+                                    by: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}/scope": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find the affected people from the vault, the sharing records and the reads in the audit log (replaces the earlier scope) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        vault?: boolean;
+                        /** @default [] */
+                        recipients?: string[];
+                        /** @default [] */
+                        actors?: string[];
+                        from?: string;
+                        to?: string;
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            vault: number;
+                            shares: number;
+                            audit: number;
+                            seconds: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}/drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notice drafts in the affected people's languages (or one) for email, letter, phone and push (or one) */
+        get: {
+            parameters: {
+                query?: {
+                    lang?: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                    channel?: "email" | "letter" | "phone" | "push";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            drafts: {
+                                /** @enum {string} */
+                                lang: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                                /** @enum {string} */
+                                channel: "email" | "letter" | "phone" | "push";
+                                subject?: string;
+                                body: string;
+                                placeholders: string[];
+                                rules: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}/regulator-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report to a regime's regulator with its deadline (PIPL 57, PIPA 34 and Decree 40, GDPR 33) */
+        get: {
+            parameters: {
+                query: {
+                    regime: "pipl" | "pipa" | "gdpr";
+                    lang?: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            regime: "pipl" | "pipa" | "gdpr";
+                            /** @enum {string} */
+                            lang: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                            authority: string;
+                            required: boolean;
+                            immediate: boolean;
+                            due: string | null;
+                            rule: string | null;
+                            clocks: {
+                                /** @enum {string} */
+                                regime: "pipl" | "pipa" | "gdpr";
+                                /** @enum {string} */
+                                audience: "regulator" | "individuals";
+                                required: boolean;
+                                immediate: boolean;
+                                due: string | null;
+                                rule: string;
+                                note: string;
+                            }[];
+                            severity: {
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                reasons: string[];
+                                sensitive: boolean;
+                                uniqueIds: boolean;
+                                kr1000: boolean;
+                            };
+                            title: string;
+                            fields: {
+                                key: string;
+                                label: string;
+                                value: string;
+                            }[];
+                            text: string;
+                            placeholders: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}/reported": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record that a regulator's report was filed (stops that clock) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        regime: "pipl" | "pipa" | "gdpr";
+                        reference?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                            incident: {
+                                [key: string]: unknown;
+                            };
+                            scope: {
+                                [key: string]: unknown;
+                            };
+                            createdAt: string;
+                            createdBy: string;
+                            scopedAt: string | null;
+                            affected: {
+                                total: number;
+                                vault: number;
+                                shares: number;
+                                audit: number;
+                                byLanguage: {
+                                    [key: string]: number;
+                                };
+                            };
+                            notices: {
+                                total: number;
+                                people: number;
+                                byStatus: {
+                                    [key: string]: number;
+                                };
+                                byChannel: {
+                                    [key: string]: number;
+                                };
+                            };
+                            severity: {
+                                /** @enum {string} */
+                                severity: "low" | "medium" | "high" | "critical";
+                                reasons: string[];
+                                sensitive: boolean;
+                                uniqueIds: boolean;
+                                kr1000: boolean;
+                            };
+                            clocks: {
+                                /** @enum {string} */
+                                regime: "pipl" | "pipa" | "gdpr";
+                                /** @enum {string} */
+                                audience: "regulator" | "individuals";
+                                required: boolean;
+                                immediate: boolean;
+                                due: string | null;
+                                rule: string;
+                                note: string;
+                                done: boolean;
+                                overdue: boolean;
+                            }[];
+                            overdue: boolean;
+                            reported: {
+                                [key: string]: {
+                                    at: string;
+                                    reference: string | null;
+                                    by: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}/notify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a notice per affected person and channel through the outbox (event incident.notice); each send tracked */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @default [
+                         *       "email"
+                         *     ]
+                         */
+                        channels?: ("email" | "letter" | "phone" | "push")[];
+                    } | null;
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            queued: number;
+                            channels: ("email" | "letter" | "phone" | "push")[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/incidents/{id}/notices/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A sender reports notices sent, delivered or failed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        updates: {
+                            subjectId: string;
+                            /** @enum {string} */
+                            channel: "email" | "letter" | "phone" | "push";
+                            /** @enum {string} */
+                            status: "sent" | "delivered" | "failed";
+                            at?: string;
+                            error?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/ropa": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The record of processing activities of the current registry (HTML or JSON) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "html" | "json";
+                    lang?: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html or application/json */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/pia": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Impact assessments of a purpose, or of every purpose that needs one (HTML or JSON) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "html" | "json";
+                    lang?: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                    purpose?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/html or application/json */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{id}/usage-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The yearly notice of how the subject's data was used and to whom it was provided (PIPA 20-2), as text and HTML */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description calendar year in Korean time; defaults to the last complete year */
+                    year?: number;
+                    /** @description defaults to Korean, or the subject's language when it is one of the four */
+                    lang?: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            /** @enum {string} */
+                            language: "zh-Hans" | "zh-Hant" | "ko" | "en";
+                            period: {
+                                from: string;
+                                to: string;
+                            };
+                            uses: {
+                                purpose: string;
+                                label: string;
+                                items: {
+                                    category: string;
+                                    label: string;
+                                }[];
+                                count: number;
+                                first: string;
+                                last: string;
+                            }[];
+                            provisions: {
+                                recipient: string;
+                                name: string;
+                                country: string | null;
+                                purpose: string;
+                                purposeLabel: string;
+                                items: {
+                                    category: string;
+                                    label: string;
+                                }[];
+                                date: string;
+                            }[];
+                            law: string[];
+                            text: string;
+                            html: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/scan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Find personal data in text (zh-Hans, zh-Hant, ko, en); optionally return it masked or tagged */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @enum {string} */
+                        redact?: "mask" | "tag";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            findings: {
+                                type: string;
+                                start: number;
+                                end: number;
+                                byteStart: number;
+                                byteEnd: number;
+                                masked: string;
+                                checkDigit: boolean | "not-applicable";
+                                confidence: number;
+                            }[];
+                            text?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/aggregates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share an aggregate report outside: refused unless k-anonymous (k >= 5) over its quasi-identifiers and free of identifiers */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        purpose: string;
+                        /** @description who receives the report (a declared recipient id or a name) */
+                        recipient: string;
+                        /** @default 5 */
+                        k?: number;
+                        quasiIdentifiers: string[];
+                        rows: {
+                            [key: string]: string | number | boolean | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            rows: number;
+                            classes: number;
+                            smallestClass: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
