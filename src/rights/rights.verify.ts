@@ -68,17 +68,16 @@ export class RightsVerifier {
     const c = normalizeContact(contact);
     const digest = this.digest(c.value);
     let subjectId = await this.vault.find(registry, c.kind, c.value);
-    if (subjectId) {
-      const s = await getSubject(this.db, subjectId);
-      if (s.status === 'closed' || s.status === 'erased') subjectId = null;
-    }
+    // the same queries run for an unknown contact (a lookup of an id that cannot exist), so timing does not tell them apart
+    const s = await getSubject(this.db, subjectId ?? 'sub_unknown').catch(() => null);
+    if (!s || s.status === 'closed' || s.status === 'erased') subjectId = null;
     const answer = { expiresInSeconds: Math.round(this.opts.codeTtlMs / 1000) };
     const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
     const id = randomBytes(12).toString('hex');
     const issued = await this.db.transaction().execute(async (trx) => {
       if ((await countCodes(trx, digest, new Date(now.getTime() - 3_600_000))) >= this.opts.maxCodesPerHour) return false;
       await insertCode(trx, { contact_digest: digest, id, subject_id: subjectId, code_hash: this.codeHash(id, code), expires_at: new Date(now.getTime() + this.opts.codeTtlMs), created_at: now });
-      if (subjectId) await recordAudit(trx, { actor: `person:${subjectId}`, action: 'rights.verify.start', subject: subjectId, details: { kind: c.kind } });
+      await recordAudit(trx, subjectId ? { actor: `person:${subjectId}`, action: 'rights.verify.start', subject: subjectId, details: { kind: c.kind } } : { actor: 'person:unverified', action: 'rights.verify.start', details: { kind: c.kind } });
       return true;
     });
     if (issued && subjectId) void this.deliver(registry, subjectId, c, code).catch(this.onError);
