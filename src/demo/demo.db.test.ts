@@ -4,7 +4,7 @@ import { DEMO_REGISTRIES, seedDemo } from './index.ts';
 
 describe('custodia demo', () => {
   for (const [seed, file] of Object.entries(DEMO_REGISTRIES)) {
-    it(`seeds synthetic people whose values pass the vault's checks for ${seed}`, async () => {
+    it(`seeds synthetic people whose values pass the vault's checks for ${seed}`, { timeout: 120_000 }, async () => {
       const s = await startTestServer({ dataDir: 'memory://' }, file);
       try {
         const { created, sample } = await seedDemo(s.ctx, 12);
