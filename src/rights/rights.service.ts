@@ -88,7 +88,7 @@ export class RightsService {
         });
         await store.addEvent(trx, subject.id, id, now, by.actor, 'created', { type, requester, status });
         await recordAudit(trx, { actor: by.actor, action: 'rights.request', subject: subject.id, target: id, details: { type, requester, dueAt: deadline.due } });
-        if (status === 'open') await this.enqueue(trx, subject.id, id, type);
+        if (status === 'open' && !IMMEDIATE_TYPES.includes(type)) await this.enqueue(trx, subject.id, id, type);
       });
     } catch (e) {
       // the partial unique index catches a race between two submissions
@@ -96,7 +96,8 @@ export class RightsService {
       throw e;
     }
     // PIPL 15, GDPR 21(3): withdrawals and marketing objections take effect at once, not when the worker comes by
-    if (status === 'open' && IMMEDIATE_TYPES.includes(type)) await processRequest(this, subject.id, id).catch(() => {}); // on failure the job retries
+    // (run here rather than by the worker, so the two never run it together; a failure is handed to the queue to retry)
+    if (status === 'open' && IMMEDIATE_TYPES.includes(type)) await processRequest(this, subject.id, id).catch(() => this.enqueue(this.db, subject.id, id, type));
     this.deps.nudge?.();
     return (await store.findRequest(this.db, 'staff', id, this.clock()))!;
   }
