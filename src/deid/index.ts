@@ -4,7 +4,7 @@ export type { CheckDigit, DetectedKind, Finding, IdentifierKind, ValidationResul
 export { validate } from './validate.ts';
 export { mask, maskKeeping } from './masks.ts';
 export type { MaskOverrides, MaskRule } from './masks.ts';
-export { detect } from './detect.ts';
+export { detect, STRUCTURED_KINDS } from './detect.ts';
 export type { DetectOptions } from './detect.ts';
 export { redact } from './redact.ts';
 export type { RedactMode, RedactOptions } from './redact.ts';

@@ -70,7 +70,9 @@ function maskAddress(value: string): string {
   const chars = Array.from(value);
   // hutool masks the last 8 characters; short addresses keep only their first third
   const keep = chars.length > 12 ? chars.length - 8 : Math.ceil(chars.length / 3);
-  return chars.map((c, i) => (i < keep || /\s/.test(c) ? c : '*')).join('');
+  let out = '';
+  for (let i = 0; i < chars.length; i++) out += i < keep || chars[i] === ' ' || chars[i] === '\u3000' ? chars[i] : '*';
+  return out;
 }
 
 function maskEmail(value: string): string {

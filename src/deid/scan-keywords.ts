@@ -12,7 +12,8 @@ const LABELS: [Family, string][] = [
   ['address', '收货地址|收貨地址|家庭住址|住址|地址|주소|Address(?=\\s*[:：])'],
   ['postal', '邮编|邮政编码|郵遞區號|郵政編碼|郵編|우편번호|Post(?:al)? ?[Cc]ode|ZIP(?: [Cc]ode)?|Zip [Cc]ode'],
 ];
-const LABEL = new RegExp(LABELS.map(([f, re]) => `(?<${f}>${re})`).join('|'), 'g');
+// one capture group per family, in LABELS order
+const LABEL = new RegExp(LABELS.map(([, re]) => `(${re})`).join('|'), 'g');
 const GAP = /[ \t\u3000]{0,3}(?:[:：]|is|은|는|为|為)?[ \t\u3000]{0,3}/y;
 
 const D = '[0-9\\uFF10-\\uFF19]';
@@ -68,8 +69,7 @@ export function scanKeywords(text: string, from: number, to: number, out: RawHit
   LABEL.lastIndex = from;
   let resume = to;
   for (let m = LABEL.exec(text); m !== null && m.index < to; m = LABEL.exec(text)) {
-    const groups = m.groups!;
-    const family = (Object.keys(PARSE) as Family[]).find((f) => groups[f] !== undefined)!;
+    const family: Family = m[1] !== undefined ? 'name' : m[2] !== undefined ? 'birth' : m[3] !== undefined ? 'address' : 'postal';
     const g = sticky(GAP, text, m.index + m[0].length);
     const at = m.index + m[0].length + (g ? g[0].length : 0);
     const span = PARSE[family](text, at);

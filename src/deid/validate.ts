@@ -41,7 +41,7 @@ function phone(v: string, region: CountryCode | undefined, want?: PhoneType): Va
   const f = foldWidth(v).trim();
   if (!/^[+\d()\-. ]{4,24}$/.test(f)) return refuse('not a phone number shape');
   const info = phoneInfo(f, region ?? ('ZZ' as CountryCode));
-  if (!info) return refuse('not a valid number for the region');
+  if (!info) return refuse(region ? 'not a valid number for the region' : 'not a valid international number (+ and country code)');
   if (region && info.country !== region) return refuse('number belongs to another region');
   if (want && info.type !== want && !(want === 'fixed' && info.type === 'other')) return refuse(`not a ${want === 'mobile' ? 'mobile' : 'landline'} number`);
   return { ok: true, normalized: info.e164 };
