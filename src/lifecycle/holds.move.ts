@@ -26,7 +26,9 @@ export async function moveUnderHold(deps: LifecycleDeps, hold: { id: string; sub
     const rows: HeldRow[] = await q.execute();
     if (rows.length === 0) break;
     after = [rows[rows.length - 1].subject_id, rows[rows.length - 1].category];
-    const sealed = await Promise.all(rows.map(async (r) => (r.retention_class === LEGAL_HOLD_CLASS ? null : resealValue(deps.keyring, { subjectId: r.subject_id, category: r.category, retentionClass: r.retention_class, ciphertext: r.ciphertext }, LEGAL_HOLD_CLASS))));
+    // one at a time: the key ring creates a missing class key per call, and two concurrent calls would create two
+    const sealed: (Buffer | null)[] = [];
+    for (const r of rows) sealed.push(r.retention_class === LEGAL_HOLD_CLASS ? null : await resealValue(deps.keyring, { subjectId: r.subject_id, category: r.category, retentionClass: r.retention_class, ciphertext: r.ciphertext }, LEGAL_HOLD_CLASS));
     await deps.db.transaction().execute(async (trx) => {
       for (const [i, r] of rows.entries()) {
         const ct = sealed[i];
@@ -54,7 +56,8 @@ export async function restoreFromHold(deps: LifecycleDeps, holdId: string, now: 
     if (page.rows.length === 0) break;
     const last = page.rows[page.rows.length - 1];
     after = [last.subject_id, last.category];
-    const sealed = await Promise.all(page.rows.map((r) => resealValue(deps.keyring, { subjectId: r.subject_id, category: r.category, retentionClass: LEGAL_HOLD_CLASS, ciphertext: r.ciphertext }, r.previous_class)));
+    const sealed: Buffer[] = [];
+    for (const r of page.rows) sealed.push(await resealValue(deps.keyring, { subjectId: r.subject_id, category: r.category, retentionClass: LEGAL_HOLD_CLASS, ciphertext: r.ciphertext }, r.previous_class));
     await deps.db.transaction().execute(async (trx) => {
       for (const [i, r] of page.rows.entries()) {
         await trx.updateTable('vault_values').set({ retention_class: r.previous_class, ciphertext: sealed[i] }).where('subject_id', '=', r.subject_id).where('category', '=', r.category).where('retention_class', '=', LEGAL_HOLD_CLASS).execute();

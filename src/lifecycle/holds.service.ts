@@ -74,8 +74,9 @@ export async function releaseHold(deps: LifecycleDeps, id: string, actor: string
   const hold = await getHold(deps, id);
   if (hold.releasedAt) throw new AppError('HOLD_NOT_ACTIVE', 'this legal hold is already released');
   await deps.db.transaction().execute(async (trx) => {
-    const done = await trx.updateTable('legal_holds').set({ released_at: now, released_by: actor, release_reason: reason }).where('id', '=', id).where('released_at', 'is', null).executeTakeFirst();
-    if (Number(done.numUpdatedRows) === 0) throw new AppError('HOLD_NOT_ACTIVE', 'this legal hold is already released');
+    const done = await trx.updateTable('legal_holds').set({ released_at: now, released_by: actor, release_reason: reason }).where('id', '=', id).where('released_at', 'is', null).returning('id').executeTakeFirst();
+    // RETURNING, not the affected-row count: the embedded driver reports 0 for updates
+    if (!done) throw new AppError('HOLD_NOT_ACTIVE', 'this legal hold is already released');
     // restriction by this hold ends only where no other active hold holds the person whole
     await sql`update subjects s set status = 'active' from legal_hold_subjects hs
       where hs.hold_id = ${id} and hs.subject_id = s.id and hs.previous_status = 'active' and s.status = 'restricted'

@@ -56,8 +56,8 @@ export async function recordNoticeStatus(deps: LifecycleDeps, id: string, body: 
     let changed = 0;
     for (const u of updates) {
       const r = await trx.updateTable('incident_notices').set({ status: u.status, sent_at: u.status === 'failed' ? null : (u.at ?? now.toISOString()), error: u.error ?? null })
-        .where('incident_id', '=', id).where('subject_id', '=', u.subjectId).where('channel', '=', u.channel).executeTakeFirst();
-      changed += Number(r.numUpdatedRows);
+        .where('incident_id', '=', id).where('subject_id', '=', u.subjectId).where('channel', '=', u.channel).returning('channel').executeTakeFirst();
+      if (r) changed++;
     }
     const by = updates.reduce<Record<string, number>>((m, u) => ({ ...m, [u.status]: (m[u.status] ?? 0) + 1 }), {});
     await recordAudit(trx, { actor, action: 'incident.notice-status', target: id, details: { changed, ...by } });

@@ -29,8 +29,8 @@ export async function createIncident(deps: LifecycleDeps, input: NewIncident, ac
   const now = deps.clock();
   await deps.db.transaction().execute(async (trx) => {
     const r = await trx.insertInto('incidents').values({ id: incident.id, document: JSON.stringify(incident), scope: JSON.stringify(scope ?? {}), status: 'open', reported: '{}', scoped_count: null, created_by: actor, created_at: now, updated_at: now })
-      .onConflict((oc) => oc.column('id').doNothing()).executeTakeFirst();
-    if (Number(r.numInsertedOrUpdatedRows ?? 0) === 0) throw new AppError('CONFLICT', 'an incident with this id exists already');
+      .onConflict((oc) => oc.column('id').doNothing()).returning('id').executeTakeFirst();
+    if (!r) throw new AppError('CONFLICT', 'an incident with this id exists already');
     await recordAudit(trx, { actor, action: 'incident.create', target: incident.id, categories: incident.categories, details: { vector: incident.vector, regimes: incident.regimes, estimated: incident.affectedCount } });
   });
   return getIncident(deps, incident.id);

@@ -37,5 +37,14 @@ export async function lifecycleServer(store: StoreOptions, registry: string, pur
   const collectedAt = async (subjectId: string, at: string) => {
     await sql`update vault_values set collected_at = ${new Date(at)}, last_used_at = null where subject_id = ${subjectId}`.execute(s.ctx.store.db);
   };
+  // the shared harness drops the schema before the server stops, and the audit writer's last flush then fails on
+  // PostgreSQL; stop the writer and the jobs first so the suite ends cleanly
+  const stop = s.stop;
+  s.stop = async () => {
+    await s.ctx.jobs.stop();
+    await s.ctx.audit.stop();
+    s.ctx.audit.stop = async () => {};
+    await stop();
+  };
   return { s, keys, person, collectedAt };
 }

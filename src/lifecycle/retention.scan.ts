@@ -74,15 +74,6 @@ function condition(p: Purpose | undefined, category: string, now: Date): Conditi
   return { sql: sql`(${sql.join(parts, sql` or `)})`, withdrawn: r.until === 'consent-withdrawn' ? p.id : undefined };
 }
 
-interface Row {
-  subject_id: string;
-  retention_class: string;
-  collected_at: Date;
-  last_used_at: Date | null;
-  closed_at: Date | null;
-  [withdrawn: `w${number}`]: Date | null;
-}
-
 // expiryFor sees one consent-withdrawal date; with several consent-based purposes each is judged alone, the longest deciding.
 function rowExpiry(registry: Registry, purposes: string[], category: string, r: Row, withdrawn: string[], now: Date): Expiry {
   const base = { category, collectedAt: r.collected_at, lastUsedAt: r.last_used_at ?? undefined, accountClosedAt: r.closed_at ?? undefined };
@@ -101,14 +92,35 @@ export async function categoryWideHolds(deps: LifecycleDeps, now: Date): Promise
   return new Set(rows.rows.flatMap((r) => r.categories));
 }
 
-/** Walks every expired, unheld value in batches (keyset by subject within a group); `onBatch` may delete what it gets. */
-export async function scanExpired(deps: LifecycleDeps, registry: Registry, now: Date, onBatch: (category: string, batch: ExpiredValue[]) => Promise<void>): Promise<{ undecided: UndecidedGroup[] }> {
-  const batch = deps.batchSize ?? 5000;
+/** A group of values judged alike: its SQL predicate over `vault_values v, subjects s`, the extra columns, and the judge. */
+export interface ExpiryGroup {
+  category: string;
+  where: RawBuilder<unknown>;
+  /** The columns a page selects for `judge`. */
+  columns: RawBuilder<unknown>;
+  /** For a claiming delete: what its page `p` selects besides v.subject_id, and what the delete returns. */
+  claim: { select: RawBuilder<unknown>; returning: RawBuilder<unknown> };
+  judge: (row: Row) => ExpiredValue | null;
+}
+
+/** A row as a page selects it. */
+export interface Row {
+  subject_id: string;
+  retention_class: string;
+  collected_at: Date;
+  last_used_at: Date | null;
+  closed_at: Date | null;
+  [withdrawn: `w${number}`]: Date | null;
+}
+
+/** The groups that can expire (skipping category-wide holds), and the values no date decides. */
+export async function expiryGroups(deps: LifecycleDeps, registry: Registry, now: Date): Promise<{ groups: ExpiryGroup[]; undecided: UndecidedGroup[] }> {
   const heldCats = await categoryWideHolds(deps, now);
-  const groups = await sql<Group>`select v.category, v.purposes::text as "purposesJson", s.role, count(*)::int as n from vault_values v join subjects s on s.id = v.subject_id
+  const rows = await sql<Group>`select v.category, v.purposes::text as "purposesJson", s.role, count(*)::int as n from vault_values v join subjects s on s.id = v.subject_id
     where s.status <> 'erased' group by v.category, v.purposes::text, s.role order by v.category`.execute(deps.db);
   const undecided = new Map<string, UndecidedGroup>();
-  for (const g of groups.rows) {
+  const groups: ExpiryGroup[] = [];
+  for (const g of rows.rows) {
     if (heldCats.has(g.category)) continue;
     const purposes = servedPurposes(registry, JSON.parse(g.purposesJson) as string[], g.category, g.role);
     const conds = purposes.map((id) => condition(registry.purposes.find((p) => p.id === id), g.category, now));
@@ -123,23 +135,29 @@ export async function scanExpired(deps: LifecycleDeps, registry: Registry, now: 
     const filters = conds.flatMap((c) => (c.sql ? [c.sql] : []));
     const withdrawn = conds.flatMap((c) => (c.withdrawn ? [c.withdrawn] : []));
     const extra = withdrawn.map((p, i) => sql`, ${withdrawnSql(p)} as ${sql.id(`w${i}`)}`);
-    let after = '';
-    for (;;) {
-      const page = await sql<Row>`select v.subject_id, v.retention_class, v.collected_at, v.last_used_at, s.closed_at ${sql.join(extra, sql``)}
-        from vault_values v join subjects s on s.id = v.subject_id
-        where v.category = ${g.category} and v.purposes = ${g.purposesJson}::jsonb and s.role = ${g.role} and s.status <> 'erased'
-          and v.subject_id > ${after} and ${sql.join(filters, sql` and `)} and ${notHeldSql(now)}
-        order by v.subject_id limit ${batch}`.execute(deps.db);
-      if (page.rows.length === 0) break;
-      after = page.rows[page.rows.length - 1].subject_id;
-      const expired: ExpiredValue[] = [];
-      for (const r of page.rows) {
+    groups.push({
+      category: g.category,
+      where: sql`s.id = v.subject_id and v.category = ${g.category} and v.purposes = ${g.purposesJson}::jsonb and s.role = ${g.role} and s.status <> 'erased'
+        and ${sql.join(filters, sql` and `)} and ${notHeldSql(now)}`,
+      columns: sql`v.subject_id, v.retention_class, v.collected_at, v.last_used_at, s.closed_at ${sql.join(extra, sql``)}`,
+      claim: {
+        select: sql`s.closed_at ${sql.join(extra, sql``)}`,
+        returning: sql`v.subject_id, v.retention_class, v.collected_at, v.last_used_at, p.closed_at ${sql.join(withdrawn.map((_, i) => sql`, p.${sql.id(`w${i}`)}`), sql``)}`,
+      },
+      judge: (r) => {
         const e = rowExpiry(registry, purposes, g.category, r, withdrawn, now);
-        if (e.expired) expired.push({ subjectId: r.subject_id, category: g.category, retentionClass: r.retention_class, purpose: e.purpose!, reason: e.reason, expiresAt: e.expiresAt! });
-      }
-      if (expired.length > 0) await onBatch(g.category, expired);
-      if (page.rows.length < batch) break;
-    }
+        return e.expired ? { subjectId: r.subject_id, category: g.category, retentionClass: r.retention_class, purpose: e.purpose!, reason: e.reason, expiresAt: e.expiresAt! } : null;
+      },
+    });
   }
-  return { undecided: [...undecided.values()] };
+  return { groups, undecided: [...undecided.values()] };
+}
+
+/** One page of a group, keyset by subject: the rows after `after`, with the expired ones judged. */
+export async function selectPage(deps: LifecycleDeps, g: ExpiryGroup, after: string, limit: number): Promise<{ rows: number; last: string | null; expired: ExpiredValue[] }> {
+  const page = await sql<Row>`select ${g.columns} from vault_values v, subjects s where ${g.where} and v.subject_id > ${after} order by v.subject_id limit ${limit}`.execute(deps.db);
+  const expired = page.rows.flatMap((r) => g.judge(r) ?? []);
+  // let other work on this process (reads) run between pages
+  await new Promise((resolve) => setImmediate(resolve));
+  return { rows: page.rows.length, last: page.rows.at(-1)?.subject_id ?? null, expired };
 }

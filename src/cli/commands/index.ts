@@ -11,6 +11,7 @@ export const COMMANDS: Record<string, () => Promise<{ command: CliCommand }>> = 
   render: () => import('./render.ts'),
   scan: () => import('./scan.ts'),
   report: () => import('./report.ts'),
+  retention: () => import('./retention.ts'),
   receipt: () => import('./receipt.ts'),
   serve: () => import('./serve.ts'),
   validate: () => import('./validate.ts'),

@@ -46,9 +46,9 @@ export default routes('/v1/incidents', (app, ctx) => {
     onRequest: manage,
     schema: {
       summary: 'Find the affected people from the vault, the sharing records and the reads in the audit log (replaces the earlier scope)', tags, security, params: Params,
-      body: IncidentScopeSchema.optional(), response: { 200: z.object({ total: z.number(), vault: z.number(), shares: z.number(), audit: z.number(), seconds: z.number() }), ...refusals },
+      body: IncidentScopeSchema.nullish(), response: { 200: z.object({ total: z.number(), vault: z.number(), shares: z.number(), audit: z.number(), seconds: z.number() }), ...refusals },
     },
-  }, async (req) => scopeIncidentById(ctx.lifecycle, req.params.id, actorOf(req), req.body));
+  }, async (req) => scopeIncidentById(ctx.lifecycle, req.params.id, actorOf(req), req.body ?? undefined));
 
   app.get('/:id/drafts', {
     onRequest: manage,
@@ -73,7 +73,7 @@ export default routes('/v1/incidents', (app, ctx) => {
 
   app.post('/:id/notify', {
     onRequest: manage,
-    schema: { summary: 'Queue a notice per affected person and channel through the outbox (event incident.notice); each send tracked', tags, security, params: Params, body: NotifySchema.optional(), response: { 202: z.object({ queued: z.number(), channels: z.array(z.enum(BREACH_CHANNELS)) }), ...refusals } },
+    schema: { summary: 'Queue a notice per affected person and channel through the outbox (event incident.notice); each send tracked', tags, security, params: Params, body: NotifySchema.nullish(), response: { 202: z.object({ queued: z.number(), channels: z.array(z.enum(BREACH_CHANNELS)) }), ...refusals } },
   }, async (req, reply) => {
     const r = await notifyIncident(ctx.lifecycle, req.params.id, req.body?.channels ?? ['email'], actorOf(req));
     ctx.jobs.nudge();
