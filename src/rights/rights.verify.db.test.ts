@@ -83,6 +83,15 @@ for (const target of TEST_DATABASES) {
       expect(JSON.stringify(sessions)).not.toContain(ok.json.session);
     });
 
+    it('sends a code by SMS to the phone on file', async () => {
+      await newPerson(s, app, { role: 'customer', regimes: ['gdpr'], language: 'en' }, [{ category: 'phone', value: '+357 99 765432' }]);
+      expect((await verify('+357 99-765-432')).status).toBe(202);
+      const code = await codeFor(s, '+357 99 765432');
+      const msg = (await s.call('GET', `/dev/mailbox?to=${encodeURIComponent('+357 99 765432')}`)).json.messages[0];
+      expect(msg.channel).toBe('sms');
+      expect((await confirm('+35799765432', code)).status).toBe(200);
+    });
+
     it('stops issuing codes after five per hour for one contact, with the same answer', async () => {
       await person('busy@example.eu');
       for (let i = 0; i < 6; i++) expect((await verify('busy@example.eu')).status).toBe(202);
