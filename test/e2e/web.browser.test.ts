@@ -142,8 +142,12 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('web apps in Chromium', () => 
     await page.getByText('我们已收到你的申请').waitFor();
     await expect.poll(async () => {
       await page.reload();
+      await page.getByRole('heading', { name: '我们保存的你的信息' }).waitFor();
       return page.getByTestId('value').count();
-    }, { timeout: 45_000, interval: 1000 }).toBeGreaterThan(0);
+    }, { timeout: 45_000, interval: 1000 }).toBeGreaterThan(0).catch(async (e) => {
+      await shot(page, 'failure-data');
+      throw new Error(`${e.message}\nrequests: ${JSON.stringify((await api('GET', '/v1/requests?all=true')).requests.map((r: any) => [r.type, r.status, r.lastError]))}\npage: ${await page.locator('main').textContent()}`);
+    });
     const values = await page.getByTestId('value').allTextContents();
     expect(values.join(' ')).not.toContain(A_EMAIL);
     expect(values.some((v) => v.includes('•'))).toBe(true);

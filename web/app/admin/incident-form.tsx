@@ -20,7 +20,8 @@ export function IncidentForm(props: { onRecorded: () => void }) {
   const { t, lang } = useI18n();
   const reg = useLoad(() => call(staffApi.GET('/v1/registry/')));
   const doc = reg.data?.registry as { categories?: { id: string; labels?: Labels }[]; organization?: { regimes?: string[]; contact?: { email?: string } } } | undefined;
-  const [f, setF] = useState({ title: '', description: '', startedAt: localNow(), discoveredAt: localNow(), vector: 'external-intrusion', affectedCount: '0', measures: '', email: '' });
+  const blank = () => ({ title: '', description: '', startedAt: localNow(), discoveredAt: localNow(), vector: 'external-intrusion', affectedCount: '0', measures: '', email: '' });
+  const [f, setF] = useState(blank);
   const [cats, setCats] = useState<string[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const set = (k: keyof typeof f) => (e: Event) => setF({ ...f, [k]: (e.currentTarget as HTMLInputElement).value });
@@ -36,7 +37,10 @@ export function IncidentForm(props: { onRecorded: () => void }) {
     };
     const r = await rawJson('POST', '/v1/incidents', staffKey(), body);
     setProblem(r.problem ?? null);
-    if (!r.problem) props.onRecorded();
+    if (r.problem) return;
+    setF(blank());
+    setCats([]);
+    props.onRecorded();
   };
   return (
     <form class="card" onSubmit={submit}>

@@ -46,11 +46,13 @@ export function PublishScreen() {
       setDone(r.data as Published);
       return;
     }
-    setProblem(r.problem!);
+    let findings: Finding[] | null = null;
     if (r.problem?.code === 'REGISTRY_LINT_ERRORS') {
       const l = await call(staffApi.POST('/v1/registry/lint', { body: { source } }));
-      setLocalized(l.data ? l.data.findings.filter((f) => f.severity === 'error') : null);
+      findings = l.data ? l.data.findings.filter((f) => f.severity === 'error') : null;
     }
+    setLocalized(findings);
+    setProblem(r.problem!);
   };
 
   return (
