@@ -1,5 +1,5 @@
 // Builds a whole server without a socket for HTTP tests (inject), on PGlite or PostgreSQL.
-import { sql } from 'kysely';
+import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
 import { startServer, type RunningServer } from '../src/server.ts';
 import type { StoreOptions } from '../src/store/index.ts';
@@ -29,9 +29,15 @@ export async function startTestServer(store: StoreOptions, registryFile = 'test/
     }
     return { status: res.statusCode, json, headers: res.headers, body: res.body };
   };
+  // stop first (the audit writer and job worker finish their last writes), then drop the test schema
   const stop = async () => {
-    if (store.schema) await sql`drop schema if exists ${sql.id(store.schema)} cascade`.execute(server.ctx.store.db).catch(() => {});
     await server.stop();
+    if (store.schema && store.databaseUrl) {
+      const c = new pg.Client(store.databaseUrl);
+      await c.connect();
+      await c.query(`drop schema if exists "${store.schema}" cascade`);
+      await c.end();
+    }
   };
   return { ...server, adminKey: server.adminKey!, call, stop };
 }

@@ -7,3 +7,4 @@ export { shareData, listShares, DEFAULT_EXPORT_LIMITS, type ExportLimits, type S
 export { eraseSubjectData, type ErasureResult } from './vault.erase.ts';
 export { accessReport, type AccessRecord } from './vault.report.ts';
 export { loadMasterKey } from './master-key.ts';
+export { decideFor } from './vault.decide.ts';

@@ -2,7 +2,8 @@
 // abroad and within the PRC yearly export counters; it is recorded and announced through the outbox.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { decide, type AccessPolicy } from '../access/index.ts';
+import type { AccessPolicy } from '../access/index.ts';
+import { decideFor } from './vault.decide.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { ConsentService } from '../consent/index.ts';
 import { AppError } from '../errors.ts';
@@ -58,12 +59,7 @@ export async function shareData(
   // the caller must itself be allowed to use these categories for this purpose
   await deps.consent.projection.warm(subject.id);
   const p = deps.consent.projection;
-  const decision = decide(deps.policy, {
-    actor: { kind: principal.kind, role: principal.role, department: principal.department, purposes: principal.purposes },
-    subject: { role: subject.role, regimes: subject.regimes, restricted: subject.status === 'restricted', objections: p.objections(subject.id), consents: (pid) => p.check(subject.id, pid), permissionsOff: p.permissionsOff(subject.id) },
-    purpose: req.purpose,
-    categories: req.categories,
-  });
+  const decision = decideFor(deps.policy, p, principal, subject, req.purpose, req.categories);
   if (decision.effect === 'deny') throw new AppError('ACCESS_DENIED', decision.reason, { rule: decision.rule });
   const need = requiredConsentKind(registry, req.purpose, subject.regimes, { recipientId: recipient.id });
   if (need.kind !== 'none') {

@@ -1,7 +1,8 @@
 // Storing and reading personal values: validated by identifier kind, encrypted, indexed blind, read by purpose.
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { decide, effectFor, type AccessPolicy, type Decision } from '../access/index.ts';
+import { effectFor, type AccessPolicy, type Decision } from '../access/index.ts';
+import { decideFor } from './vault.decide.ts';
 import { recordAudit, type AuditWriter } from '../audit/index.ts';
 import type { ConsentService } from '../consent/index.ts';
 import { mask } from '../deid/masks.ts';
@@ -104,13 +105,7 @@ export class VaultValues {
   async read(policy: AccessPolicy, principal: Principal, subjectId: string, purpose: string, categories: string[], requestId?: string): Promise<{ decision: Decision; values: ReadValue[] }> {
     const subject = await activeSubject(this.db, subjectId);
     await this.consent.projection.warm(subject.id);
-    const p = this.consent.projection;
-    const decision = decide(policy, {
-      actor: { kind: principal.kind, role: principal.role, department: principal.department, purposes: principal.purposes },
-      subject: { role: subject.role, regimes: subject.regimes, restricted: subject.status === 'restricted', objections: p.objections(subject.id), consents: (pid) => p.check(subject.id, pid), permissionsOff: p.permissionsOff(subject.id) },
-      purpose,
-      categories,
-    });
+    const decision = decideFor(policy, this.consent.projection, principal, subject, purpose, categories);
     const allowed = categories.filter((c) => effectFor(decision, c) !== 'deny');
     const rows = allowed.length === 0 ? [] : await this.db.selectFrom('vault_values').select(['category', 'retention_class', 'ciphertext']).where('subject_id', '=', subject.id).where('category', 'in', allowed).execute();
     const byCat = new Map(rows.map((r) => [r.category, r]));

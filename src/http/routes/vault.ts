@@ -1,8 +1,8 @@
 // The vault over HTTP: store values, read them for a purpose, find a subject, share, decisions, access report.
 import { z } from 'zod';
-import { decide, type Decision } from '../../access/index.ts';
+import type { Decision } from '../../access/index.ts';
 import { AppError } from '../../errors.ts';
-import { accessReport, activeSubject, eraseSubjectData, listShares, shareData } from '../../vault/index.ts';
+import { accessReport, activeSubject, decideFor, eraseSubjectData, listShares, shareData } from '../../vault/index.ts';
 import { actorOf, requirePermission } from '../plugins/auth.ts';
 import { routes } from './route.ts';
 import { authErrors, Problem } from './schemas.ts';
@@ -101,16 +101,8 @@ export default routes('/v1', (app, ctx) => {
   }, async (req) => {
     await ctx.registry.load();
     const subject = await activeSubject(ctx.store.db, req.body.subject);
-    const p = ctx.consent.projection;
-    await p.warm(subject.id);
-    const principal = req.principal!;
-    const d = decide(ctx.policy(), {
-      actor: { kind: principal.kind, role: principal.role, department: principal.department, purposes: principal.purposes },
-      subject: { role: subject.role, regimes: subject.regimes, restricted: subject.status === 'restricted', objections: p.objections(subject.id), consents: (pid) => p.check(subject.id, pid), permissionsOff: p.permissionsOff(subject.id) },
-      purpose: req.body.purpose,
-      categories: req.body.categories,
-      operation: req.body.operation,
-    });
+    await ctx.consent.projection.warm(subject.id);
+    const d = decideFor(ctx.policy(), ctx.consent.projection, req.principal!, subject, req.body.purpose, req.body.categories, req.body.operation);
     await ctx.audit.append({ actor: actorOf(req), action: 'decision', subject: subject.id, purpose: req.body.purpose, categories: req.body.categories, decision: d.effect, rule: d.rule });
     return decisionView(d);
   });
