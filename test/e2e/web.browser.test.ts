@@ -196,6 +196,13 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('web apps in Chromium', () => 
     await page.goto(`${server.url}/requests`);
     await page.getByTestId('my-requests').waitFor();
     await shot(page, 'center-requests-zh-Hans');
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const path of ['/requests', '/data', '/choices']) {
+      await page.goto(`${server.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number), path).toBeLessThanOrEqual(390);
+    }
+    await shot(page, 'center-choices-zh-Hans-phone');
     await page.context().close();
   }, 150_000);
 
@@ -302,6 +309,11 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('web apps in Chromium', () => 
     await page.getByText(/你的角色无权进行此操作/).waitFor();
     expect(await page.getByRole('button', { name: '创建密钥' }).count()).toBe(0);
     await shot(page, 'admin-keys-auditor-refused-zh-Hans');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('link', { name: '概览' }).click();
+    await page.getByTestId('chain-status').waitFor();
+    expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth as number)).toBeLessThanOrEqual(390);
+    await shot(page, 'admin-dashboard-auditor-zh-Hans-phone');
     await page.getByRole('link', { name: '审计日志' }).click();
     await page.getByTestId('chain-status').waitFor();
     await page.context().close();

@@ -12,6 +12,7 @@ export function CodeForm(props: { onVerified: () => void; codeLabel?: string; su
   const [code, setCode] = useState('');
   const [problem, setProblem] = useState<Problem | null>(null);
   const [busy, setBusy] = useState(false);
+  const [devMailbox, setDevMailbox] = useState<string | null>(null);
 
   const send = async (e: Event) => {
     e.preventDefault();
@@ -19,7 +20,12 @@ export function CodeForm(props: { onVerified: () => void; codeLabel?: string; su
     const r = await call(personApi.POST('/v1/me/verify', { body: { contact: contact.trim() } }));
     setBusy(false);
     setProblem(r.problem ?? null);
-    if (r.data) setSent(true);
+    if (r.data) {
+      setSent(true);
+      // development servers keep codes in a mailbox instead of sending them; production servers have no such route
+      const box = `/dev/mailbox?to=${encodeURIComponent(contact.trim())}`;
+      fetch(box).then((res) => setDevMailbox(res.ok ? box : null), () => setDevMailbox(null));
+    }
   };
   const confirm = async (e: Event) => {
     e.preventDefault();
@@ -51,6 +57,7 @@ export function CodeForm(props: { onVerified: () => void; codeLabel?: string; su
   return (
     <form onSubmit={confirm}>
       <p class="alert alert-ok" role="status">{t('center.signIn.sent')}</p>
+      {devMailbox && <p class="hint"><a href={devMailbox} target="_blank" rel="noopener">{t('center.signIn.devMailbox')}</a></p>}
       <div class="field">
         <label for="otp">{props.codeLabel ?? t('center.signIn.code')}</label>
         <input id="otp" name="otp" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" maxLength={6} required value={code} onInput={(e) => setCode(e.currentTarget.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? 'otp-error' : undefined} />

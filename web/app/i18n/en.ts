@@ -40,6 +40,7 @@ export const en = {
   'center.signIn.tooMany': 'Too many attempts. Wait a while, then ask for a new code.',
   'center.signIn.restart': 'Use another contact',
   'center.signIn.needed': 'Sign in to see this page.',
+  'center.signIn.devMailbox': 'Development server: the code is in the dev mailbox.',
   'center.data.title': 'Data we hold about you',
   'center.data.lead': 'Values are masked. Revealing them asks for a fresh one-time code.',
   'center.data.category': 'Category',

@@ -42,6 +42,7 @@ export const ko: Messages = {
   'center.signIn.tooMany': '시도 횟수를 초과했습니다. 잠시 후 새 인증번호를 받으세요.',
   'center.signIn.restart': '다른 연락처 사용',
   'center.signIn.needed': '이 페이지를 보려면 로그인하세요.',
+  'center.signIn.devMailbox': '개발 서버: 인증번호는 개발용 메일함에서 볼 수 있습니다.',
   'center.data.title': '보관 중인 내 정보',
   'center.data.lead': '정보는 일부 가려서 표시됩니다. 전체를 보려면 새 인증번호를 한 번 더 입력해야 합니다.',
   'center.data.category': '항목',

@@ -42,6 +42,7 @@ export const zhHans: Messages = {
   'center.signIn.tooMany': '尝试次数过多。请稍后再重新获取验证码。',
   'center.signIn.restart': '换一个联系方式',
   'center.signIn.needed': '请先登录再查看本页。',
+  'center.signIn.devMailbox': '开发环境：验证码可在开发邮箱中查看。',
   'center.data.title': '我们保存的你的信息',
   'center.data.lead': '信息已做脱敏显示。查看完整内容需要再次输入新的验证码。',
   'center.data.category': '类别',

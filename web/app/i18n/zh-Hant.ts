@@ -42,6 +42,7 @@ export const zhHant: Messages = {
   'center.signIn.tooMany': '嘗試次數過多。請稍候再重新取得驗證碼。',
   'center.signIn.restart': '改用其他聯絡方式',
   'center.signIn.needed': '請先登入才能查看此頁面。',
+  'center.signIn.devMailbox': '開發環境：驗證碼可在開發信箱中查看。',
   'center.data.title': '我們保存的您的資料',
   'center.data.lead': '資料已遮蔽顯示。若要查看完整內容，需要再次輸入新的驗證碼。',
   'center.data.category': '類別',
