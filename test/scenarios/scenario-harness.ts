@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { spawnServer, type ServerProcess } from '../server-process.ts';
 
 /** An HTTP answer. */
@@ -90,3 +90,68 @@ export function scenario(title: string, registry: string, body: (s: () => Scenar
 
 /** A notice hash as a privacy center would send it (SHA-256 of the text shown). */
 export const NOTICE_HASH = 'c'.repeat(64);
+
+/** Polls a request until it leaves the queue (completed, refused, failed); staff key needed. */
+export async function settled(s: Scenario, key: string, requestId: string, timeoutMs = 30_000): Promise<any> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const r = await s.call('GET', `/v1/requests/${requestId}`, { key });
+    const status = r.json?.status ?? r.json?.request?.status;
+    if (status && !['received', 'verifying', 'awaiting-review', 'approved', 'in-progress', 'processing', 'queued', 'open'].includes(status)) return r.json;
+    if (Date.now() > deadline) throw new Error(`request ${requestId} still ${status} after ${timeoutMs} ms: ${r.text}`);
+    await new Promise((res) => setTimeout(res, 150));
+  }
+}
+
+/** A local webhook receiver for propagation steps. */
+export async function webhookReceiver(): Promise<{ url: string; events: { topic: string; body: any }[]; close: () => Promise<void> }> {
+  const { createServer } = await import('node:http');
+  const events: { topic: string; body: any }[] = [];
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => (body += c));
+    req.on('end', () => {
+      events.push({ topic: String(req.headers['x-custodia-event']), body: JSON.parse(body) });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}/hook`, events, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+/** Waits until `check` passes (or throws its last error after the timeout). */
+export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await check();
+    } catch (e) {
+      if (Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Signs a person in to the privacy center with a one-time code read from the development mailbox. */
+export async function signIn(s: Scenario, contact: string): Promise<string> {
+  expect((await s.call('POST', '/v1/me/verify', { body: { contact } })).status).toBe(202);
+  const code = await eventually(async () => {
+    const box = (await s.call('GET', `/dev/mailbox?to=${encodeURIComponent(contact)}`)).json.messages as { text: string }[];
+    const m = /\b(\d{6})\b/.exec(box.at(-1)?.text ?? '');
+    if (!m) throw new Error('no code yet');
+    return m[1];
+  });
+  const r = await s.call('POST', '/v1/me/verify/confirm', { body: { contact, code } });
+  expect(r.status, r.text).toBe(200);
+  return r.json.session;
+}
+
+/** Polls one of the person's own requests until it is no longer open. */
+export async function settledMine(s: Scenario, session: string, requestId: string, timeoutMs = 30_000): Promise<any> {
+  return eventually(async () => {
+    const r = await s.call('GET', `/v1/me/requests/${requestId}`, { key: session });
+    if (['open', 'awaiting-review'].includes(r.json?.status)) throw new Error(`still ${r.json.status}`);
+    return r.json;
+  }, timeoutMs);
+}
