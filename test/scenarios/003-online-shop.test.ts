@@ -1,6 +1,6 @@
 // Seed 003, an online shop under PIPL / GB/T 35273: the story of ../shared/scenarios/README.md over the public API.
 import { expect, it } from 'vitest';
-import { NOTICE_HASH, scenario } from './scenario-harness.ts';
+import { NOTICE_HASH, scenario, settledMine, signIn } from './scenario-harness.ts';
 
 scenario('003 online shop', 'examples/003-online-shop.live.yaml', (get) => {
   let app: string;
@@ -88,6 +88,51 @@ scenario('003 online shop', 'examples/003-online-shop.live.yaml', (get) => {
     expect(v['id-number']).not.toContain('19491231');
     expect(v['recipient-name']).toBe('韩梅梅');
     expect((await read(cs, 'order', ['phone'])).json.decision.effect).toBe('deny');
+  });
+
+  it('step 1 and 4 in the privacy center: sign-in with an SMS code, masked data, switches for consents and permissions', async () => {
+    const s = get();
+    const session = await signIn(s, '13812345678');
+    const data = (await s.call('GET', '/v1/me/data', { key: session })).json.values;
+    const phone = data.find((v: { category: string }) => v.category === 'phone');
+    expect(phone.value).toMatch(/^138\*+5678$/);
+    // the session is scoped to this person: a service route with it is refused, and nobody else's data is reachable
+    expect((await s.call('GET', `/v1/subjects/${id}/consents`, { key: session })).status).toBe(401);
+    const off = await s.call('PUT', '/v1/me/permissions/camera', { key: session, body: { enabled: false } });
+    expect(off.status, off.text).toBe(201);
+    expect((await read(app, 'face-login', ['face'])).json.decision.rule).toBe('PERMISSION_OFF');
+    expect((await s.call('POST', '/v1/me/consents/withdraw', { key: session, body: { purpose: 'face-login' } })).status).toBe(201);
+    expect((await s.call('PUT', '/v1/me/permissions/camera', { key: session, body: { enabled: true } })).status).toBe(201);
+    expect((await read(app, 'face-login', ['face'])).json.decision.rule).toBe('CONSENT_ABSENT');
+    const again = await s.call('POST', '/v1/me/consents', { key: session, body: { purpose: 'face-login' } });
+    expect(again.status, again.text).toBe(201);
+    expect((await read(app, 'face-login', ['face'])).json.decision.effect).toBe('allow-full');
+    const consents = (await s.call('GET', '/v1/me/consents', { key: session })).json;
+    expect(consents.state.find((c: { target: string }) => c.target === 'face-login')).toMatchObject({ status: 'granted', kind: 'separate' });
+    expect((await s.call('GET', '/v1/me/shares', { key: session })).json.shares.map((x: { recipient: string }) => x.recipient).sort()).toEqual(['courier', 'payment-institution']);
+    const accesses = (await s.call('GET', '/v1/me/access-report', { key: session })).json.accesses;
+    expect(accesses.some((a: { purpose: string }) => a.purpose === 'customer-service')).toBe(true);
+    expect(JSON.stringify(accesses)).not.toMatch(/cus_|service:[a-z0-9]{12}/);
+  });
+
+  it('step 6: account closure erases personal data; de-identified statistics remain', async () => {
+    const s = get();
+    const stats = await s.key('bi', 'service', { purposes: ['statistics'] });
+    const rows = Array.from({ length: 20 }, (_, i) => ({ province: ['上海', '北京'][i % 2], orders: i % 5 }));
+    const agg = await s.call('POST', '/v1/aggregates', { key: stats, body: { purpose: 'statistics', recipient: 'annual-report', quasiIdentifiers: ['province'], rows } });
+    expect(agg.status).toBe(201);
+    const session = await signIn(s, '13812345678');
+    const closure = await s.call('POST', '/v1/me/requests', { key: session, body: { type: 'close-account' } });
+    expect(closure.status, closure.text).toBe(201);
+    const done = await settledMine(s, session, closure.json.id, 60_000);
+    expect(done.status).toBe('completed');
+    // the account is gone: services get the answer for an unknown subject, the phone no longer finds anyone
+    expect((await read(app, 'registration', ['phone'])).status).toBe(404);
+    expect((await s.call('POST', '/v1/subjects/lookup', { key: app, body: { kind: 'phone', value: '13812345678' } })).status).toBe(404);
+    expect((await s.call('POST', '/v1/me/verify', { body: { contact: '13812345678' } })).status).toBe(202);
+    // the aggregate made before stays on record, without identifiers
+    const log = (await s.call('GET', '/v1/audit?action=aggregate.share', { key: s.admin })).json.entries;
+    expect(log.map((e: { details: { aggregate: string } }) => e.details.aggregate)).toContain(agg.json.id);
   });
 
   it('keeps the audit chain whole and free of personal values', async () => {

@@ -4,6 +4,7 @@ import audit from './audit.ts';
 import banner from './banner.ts';
 import consent from './consent.ts';
 import deid from './deid.ts';
+import meChoices from './me-choices.ts';
 import health from './health.ts';
 import history from './history.ts';
 import incidents from './incidents.ts';
@@ -21,4 +22,4 @@ import vault from './vault.ts';
 import webhooks from './webhooks.ts';
 
 /** Mounted by buildApp. */
-export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats, rights, adm, retention, incidents, reports, history, deid];
+export const ROUTES: RouteModule[] = [health, registry, keys, audit, webhooks, subjects, consent, vault, banner, notice, lint, stats, rights, adm, retention, incidents, reports, history, deid, meChoices];
