@@ -64,8 +64,10 @@ export async function eraseWork(c: StepContext, opts: { closure: boolean }): Pro
   const erased = ((plan.categories as string[]) ?? []).filter((cat) => !keptCats.has(cat));
   // 3. the company's own systems, through the connectors hook
   const conn = await c.step('connectors', async () => ({ tables: await svc.connectors.erase(r.subjectId, r.id) }));
-  // 4. GDPR 19: recipients that received erased data are told to erase it too
-  const notified = await c.step('notify', () => listShares(c.db, r.subjectId), async (trx, shares) => ({ recipients: await notifyRecipients(trx, r, 'rights.erased', erased, shares, { closure: opts.closure }) }));
+  // 4. GDPR 19, PIPL 47: recipients that received data in scope are told to erase it too — a hold binds
+  //    only the controller that keeps the data, not the recipients of copies
+  const inScope = (plan.categories as string[]) ?? [];
+  const notified = await c.step('notify', () => listShares(c.db, r.subjectId), async (trx, shares) => ({ recipients: await notifyRecipients(trx, r, 'rights.erased', inScope, shares, { closure: opts.closure }) }));
   const closedAt = opts.closure ? svc.clock() : null;
   return { erased, kept: describeHolds(registry, subject.role, kept, r.language, closedAt), connectors: conn.tables ?? [], notified: notified.recipients ?? [] };
 }

@@ -22,6 +22,9 @@ export const LOOKUP_KINDS: Record<'email' | 'phone', readonly string[]> = {
   phone: ['cn-mobile', 'cn-landline', 'kr-phone', 'hk-phone', 'mo-phone', 'tw-phone', 'phone'],
 };
 
+/** The retention class of values kept only because a law or a hold requires it (PIPL 47 para 2). */
+export const HOLD_CLASS = 'legal-hold';
+
 /** One value to store. */
 export interface PutValue {
   category: string;
@@ -36,6 +39,8 @@ export interface ReadValue {
   effect: Decision['effect'];
   value?: string;
   masked?: boolean;
+  /** Kept under a legal hold: stored, not usable (PIPL 47 para 2, GDPR 18). */
+  held?: boolean;
 }
 
 const aad = (subjectId: string, category: string, cls: string) => `${subjectId}|${category}|${cls}`;
@@ -115,6 +120,10 @@ export class VaultValues {
       const row = byCat.get(c);
       if (effect === 'deny' || !row) {
         values.push({ category: c, effect });
+        continue;
+      }
+      if (row.retention_class === HOLD_CLASS) {
+        values.push({ category: c, effect: 'deny', held: true });
         continue;
       }
       const key = await this.keys.key(subject.id, row.retention_class, false);

@@ -2,7 +2,7 @@
 // recipient tables, the cookie banner and a material registry change.
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
-import { NOTICE_HASH, scenario } from './scenario-harness.ts';
+import { eventually, NOTICE_HASH, scenario, settled, webhookReceiver } from './scenario-harness.ts';
 
 scenario('001 Cybozu Shanghai', 'examples/001-cybozu-shanghai.live.yaml', (get) => {
   let web: string;
@@ -106,5 +106,36 @@ scenario('001 Cybozu Shanghai', 'examples/001-cybozu-shanghai.live.yaml', (get) 
     expect(stale).toContainEqual(expect.objectContaining({ subjectId: id, purpose: 'survey' }));
     expect(stale.some((x: { purpose: string }) => x.purpose === 'parent-company-sharing')).toBe(false);
     expect((await s.call('POST', '/v1/consents/renewals', { key: s.admin, body: {} })).json.subjects).toBeGreaterThanOrEqual(1);
+  });
+
+  it('step 7: a deletion request erases the data, tells the parent company, and closes within the deadline', async () => {
+    const s = get();
+    const hook = await webhookReceiver();
+    try {
+      expect((await s.call('POST', '/v1/webhooks', { key: s.admin, body: { url: hook.url, topics: ['rights.erased'] } })).status).toBe(201);
+      const filed = await s.call('POST', '/v1/requests', { key: web, body: { subjectId: id, type: 'erase', message: '我已不再使用贵司服务' } });
+      expect(filed.status, filed.text).toBe(201);
+      const officer = await s.key('dpo', 'privacy-officer');
+      const done = await settled(s, officer, filed.json.id, 60_000);
+      expect(done.status).toBe('completed');
+      expect(new Date(done.closedAt).getTime()).toBeLessThanOrEqual(new Date(done.dueAt).getTime());
+      expect(done.deadline.regime).toBe('pipl');
+      // what a legal obligation keeps is stored only, never used (PIPL 47 para 2); the rest is gone
+      const after = await read(web, 'trial', ['name', 'email', 'job-title']);
+      expect(after.json.values.every((v: { value?: string }) => v.value === undefined)).toBe(true);
+      const legal = (await s.call('GET', '/v1/registry', { key: s.admin })).json.registry.purposes.find((p: { id: string }) => p.id === 'legal-compliance');
+      expect(after.json.values.filter((v: { held?: boolean }) => v.held).map((v: { category: string }) => v.category).sort()).toEqual(['email', 'name'].filter((c) => legal.categories.includes(c)).sort());
+      const event = await eventually(() => {
+        const e = hook.events.find((x) => x.body.subject === id);
+        if (!e) throw new Error('no erasure event yet');
+        return e;
+      });
+      expect(event.body.data.recipients.map((r: { recipient: string }) => r.recipient)).toContain('parent-company-jp');
+      expect(JSON.stringify(event)).not.toContain('zhang.wei@example.cn');
+      expect((await s.call('GET', `/v1/audit?subject=${id}&limit=1000`, { key: s.admin })).text).not.toContain('张伟');
+      expect((await s.call('GET', '/v1/audit/verify', { key: s.admin })).json.ok).toBe(true);
+    } finally {
+      await hook.close();
+    }
   });
 });

@@ -63,7 +63,7 @@ export default routes('/v1', (app, ctx) => {
       params: SubjectParams,
       body: z.object({ purpose: z.string().min(1).max(100), categories: Categories }),
       response: {
-        200: z.object({ decision: DecisionView, values: z.array(z.object({ category: z.string(), effect: z.string(), value: z.string().optional(), masked: z.boolean().optional() })) }),
+        200: z.object({ decision: DecisionView, values: z.array(z.object({ category: z.string(), effect: z.string(), value: z.string().optional(), masked: z.boolean().optional(), held: z.boolean().optional() })) }),
         ...refusals,
       },
     },
