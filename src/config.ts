@@ -17,7 +17,7 @@ const Env = z.object({
   CUSTODIA_API_KEY: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   CUSTODIA_BODY_LIMIT: z.coerce.number().int().positive().default(1_048_576),
-  CUSTODIA_RATE_LIMIT: z.coerce.number().int().positive().default(6000),
+  CUSTODIA_RATE_LIMIT: z.coerce.number().int().positive().default(600_000),
   CUSTODIA_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
   CUSTODIA_SMTP_URL: z.string().regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL').optional(),
   CUSTODIA_MAIL_FROM: z.string().min(3).default('Custodia <no-reply@localhost>'),

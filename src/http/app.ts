@@ -1,5 +1,5 @@
 // Builds the Fastify app (never listens): schemas, OpenAPI, problem details, limits, metrics and routes.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifySwagger from '@fastify/swagger';
 import rateLimit from '@fastify/rate-limit';
@@ -32,6 +32,11 @@ export async function buildApp(ctx: AppContext): Promise<FastifyInstance> {
     max: ctx.config.CUSTODIA_RATE_LIMIT,
     timeWindow: '1 minute',
     allowList: (req) => req.url === '/healthz' || req.url === '/metrics',
+    // services behind one address are told apart by their key (hashed: the limiter's store never holds a secret)
+    keyGenerator: (req) => {
+      const auth = req.headers.authorization ?? (req.headers['x-api-key'] as string | undefined);
+      return auth ? `k:${createHash('sha256').update(auth).digest('base64url').slice(0, 22)}` : `ip:${req.ip}`;
+    },
     errorResponseBuilder: (_req, c) => new AppError('RATE_LIMITED', `more than ${c.max} requests per minute; retry in ${Math.ceil(c.ttl / 1000)} s`),
   });
   await app.register(fastifySwagger, {
