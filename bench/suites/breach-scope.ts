@@ -36,7 +36,7 @@ const suite: BenchSuite = async ({ report }) => {
         ${start}::timestamptz + (g % 30) * interval '1 day' from generate_series(1, ${Math.floor(subjects / 2)}) g`.execute(db);
     // the audit log: 80 % reads by 50 actors over 30 days, the rest writes
     await sql`insert into audit_entries (seq, block_no, ts, action, subject, body, prev_hash, hash)
-      select g, g / 2000, ${start}::timestamptz + (g::float8 / ${entries}) * interval '30 days', case when g % 5 = 0 then 'data.write' else 'data.read' end, ${sid(`(g * 7919) % ${subjects} + 1`)},
+      select g, g / 2000, ${start}::timestamptz + (g::float8 / ${entries}) * interval '30 days', case when g % 5 = 0 then 'data.write' else 'data.read' end, ${sid(`(g::bigint * 7919) % ${subjects} + 1`)},
         '{"actor":"service:k' || (g % 50) || '","action":"' || case when g % 5 = 0 then 'data.write' else 'data.read' end || '","subject":"x","purpose":"trading","categories":' ||
         case when g % 3 = 0 then '["passport-number","email"]' else '["phone"]' end || ',"decision":"allow-full","rule":"ALLOW"}', '', ''
       from generate_series(1, ${entries}) g`.execute(db);
