@@ -89,6 +89,25 @@ scenario('000 broker', 'examples/000-broker.live.yaml', (get) => {
     expect((await aggregate({ rows, k: 2 })).status).toBe(400); // k below 5 is not accepted
   });
 
+  it('step 5: visitor registration and CCTV exist; CCTV footage expires after its retention period', async () => {
+    const s = get();
+    const security = await s.key('office-security', 'service', { purposes: ['cctv', 'visitor-registration'] });
+    const visitor = (await s.call('POST', '/v1/subjects', { key: security, body: { role: 'visitor', regimes: ['gdpr'], language: 'zh-Hant' } })).json.id;
+    const put = await s.call('PUT', `/v1/subjects/${visitor}/data`, { key: security, body: { values: [{ category: 'name', value: '訪客甲' }, { category: 'visit-record', value: '2026-11-21 10:00 信義辦公室' }, { category: 'cctv-footage', value: 'cam-3/2026-11-21T10-00.mp4' }] } });
+    expect(put.status, put.text).toBe(200);
+    const registry = (await s.call('GET', '/v1/registry', { key: s.admin })).json.registry;
+    const days = Number(/^P(\d+)D$/.exec(registry.purposes.find((p: { id: string }) => p.id === 'cctv').retention.duration)![1]);
+    const at = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+    const plan = async (d: number) => (await s.call('GET', `/v1/retention/plan?at=${encodeURIComponent(at(d))}&items=1000`, { key: s.admin })).json;
+    const footage = (p: { items: { subjectId: string; category: string }[] }) => p.items.filter((i) => i.subjectId === visitor && i.category === 'cctv-footage');
+    expect(footage(await plan(days - 1))).toHaveLength(0);
+    expect(footage(await plan(days + 1))).toHaveLength(1);
+    // nothing of it goes today
+    expect((await s.call('POST', '/v1/retention/sweep', { key: s.admin })).status).toBe(200);
+    expect((await s.call('POST', `/v1/subjects/${visitor}/data/read`, { key: security, body: { purpose: 'cctv', categories: ['cctv-footage'] } })).json.values[0].value).toBe('cam-3/2026-11-21T10-00.mp4');
+    expect((await s.call('GET', '/v1/retention/plan', { key: marketing })).status).toBe(403);
+  });
+
   it('step 6: the first copy is free, a further copy in the same period carries the fee; the answer lists the recipients', async () => {
     const s = get();
     // a customer whose data went to the credit bureau asks through the privacy center

@@ -138,4 +138,42 @@ scenario('001 Cybozu Shanghai', 'examples/001-cybozu-shanghai.live.yaml', (get) 
       await hook.close();
     }
   });
+
+  it('step 8: a breach: the affected people are found from the audit log, notices drafted in their language, a regulator report produced', async () => {
+    const s = get();
+    const started = new Date(Date.now() - 60_000).toISOString();
+    const crm = await s.key('crm-sync', 'service', { purposes: ['trial', 'inquiry'] });
+    const people: string[] = [];
+    for (const [name, email] of [['李娜', 'li.na@example.cn'], ['王芳', 'wang.fang@example.cn']]) {
+      const pid = (await s.call('POST', '/v1/subjects', { key: web, body: { role: 'customer', regimes: ['pipl'], language: 'zh-Hans' } })).json.id;
+      await s.call('PUT', `/v1/subjects/${pid}/data`, { key: web, body: { values: [{ category: 'name', value: name }, { category: 'email', value: email }] } });
+      expect((await s.call('POST', `/v1/subjects/${pid}/data/read`, { key: crm, body: { purpose: 'trial', categories: ['name', 'email'] } })).json.decision.effect).toBe('allow-full');
+      people.push(pid);
+    }
+    const keyId = /^cus_([a-z0-9]{12})_/.exec(crm)![1];
+    const incident = await s.call('POST', '/v1/incidents', { key: s.admin, body: {
+      id: 'INC-001-2026-11', title: { 'zh-Hans': 'CRM 同步账号泄露', en: 'CRM sync key leaked' }, description: { 'zh-Hans': '同步服务的密钥被外部获取并用于读取数据', en: 'The sync service key was obtained from outside and used to read data' },
+      startedAt: started, discoveredAt: new Date().toISOString(), categories: ['name', 'email'], vector: 'external-intrusion', affectedCount: 0, regimes: ['pipl'],
+      measures: { 'zh-Hans': '已吊销该密钥并轮换所有同步凭据', en: 'The key was revoked and every sync credential rotated' }, contact: { email: 'privacy@cybozu.example' },
+      scope: { actors: [`service:${keyId}`] },
+    } });
+    expect(incident.status, incident.text).toBe(201);
+    const scoped = await s.call('POST', '/v1/incidents/INC-001-2026-11/scope', { key: s.admin, body: { actors: [`service:${keyId}`] } });
+    expect(scoped.status, scoped.text).toBe(200);
+    expect(scoped.json.audit).toBe(2);
+    const view = (await s.call('GET', '/v1/incidents/INC-001-2026-11', { key: s.admin })).json;
+    expect(view.affected).toMatchObject({ total: 2, byLanguage: { 'zh-Hans': 2 } });
+    expect(view.clocks.find((c: { regime: string; audience: string }) => c.regime === 'pipl' && c.audience === 'regulator')).toMatchObject({ required: true, immediate: true });
+    const drafts = (await s.call('GET', '/v1/incidents/INC-001-2026-11/drafts?lang=zh-Hans', { key: s.admin })).json.drafts;
+    expect(drafts.map((d: { channel: string }) => d.channel).sort()).toEqual(['email', 'letter', 'phone', 'push']);
+    expect(drafts.every((d: { lang: string }) => d.lang === 'zh-Hans')).toBe(true);
+    expect(JSON.stringify(drafts)).not.toContain('li.na@example.cn');
+    const report = await s.call('GET', '/v1/incidents/INC-001-2026-11/regulator-report?regime=pipl', { key: s.admin });
+    expect(report.status).toBe(200);
+    expect(report.json).toMatchObject({ regime: 'pipl', required: true, immediate: true });
+    const notify = await s.call('POST', '/v1/incidents/INC-001-2026-11/notify', { key: s.admin, body: { channels: ['email'] } });
+    expect(notify.json).toMatchObject({ queued: 2 });
+    expect((await s.call('GET', '/v1/incidents', { key: web })).status).toBe(403);
+    expect((await s.call('GET', '/v1/incidents/INC-nope', { key: s.admin })).status).toBe(404);
+  });
 });

@@ -81,4 +81,35 @@ scenario('004 KR marketplace', 'examples/004-kr-marketplace.live.yaml', (get) =>
     expect((await s.call('POST', '/v1/requests', { key: app, body: byAgent })).status).toBe(409);
     expect((await s.call('POST', '/v1/requests', { key: app, body: { subjectId: id, type: 'teleport' } })).status).toBe(422);
   });
+
+  it('step 5: a breach affecting 1,000 or more people produces a regulator report due within 72 hours', async () => {
+    const s = get();
+    const discovered = new Date();
+    const incident = await s.call('POST', '/v1/incidents', { key: s.admin, body: {
+      id: 'INC-004-2026-11', title: { ko: '회원 정보 유출', en: 'Member data leak' }, description: { ko: '외부 공격으로 회원 데이터베이스 일부가 유출되었습니다', en: 'An outside attack exposed part of the member database' },
+      startedAt: new Date(discovered.getTime() - 3_600_000).toISOString(), discoveredAt: discovered.toISOString(), categories: ['name', 'phone', 'email'],
+      vector: 'external-intrusion', affectedCount: 1200, regimes: ['pipa'], measures: { ko: '침입 경로를 차단하고 비밀번호를 초기화했습니다', en: 'The intrusion path was closed and passwords reset' },
+      contact: { email: 'privacy@market.example', phone: '02-1234-5678' },
+    } });
+    expect(incident.status, incident.text).toBe(201);
+    const report = await s.call('GET', '/v1/incidents/INC-004-2026-11/regulator-report?regime=pipa&lang=ko', { key: s.admin });
+    expect(report.status).toBe(200);
+    expect(report.json.required).toBe(true);
+    expect(report.json.rule).toBe('PIPA-34-2');
+    const hours = (new Date(report.json.due).getTime() - discovered.getTime()) / 3_600_000;
+    expect(hours).toBeGreaterThan(71.9);
+    expect(hours).toBeLessThanOrEqual(72.01);
+    expect(report.json.text).toMatch(/[가-힣]/);
+    const view = (await s.call('GET', '/v1/incidents/INC-004-2026-11', { key: s.admin })).json;
+    expect(view.severity.kr1000).toBe(true);
+    expect(view.clocks.filter((c: { regime: string; required: boolean }) => c.regime === 'pipa' && c.required).map((c: { audience: string }) => c.audience).sort()).toEqual(['individuals', 'regulator']);
+    // below the thresholds (few people, no intrusion, no sensitive data) no regulator report is due
+    const small = await s.call('POST', '/v1/incidents', { key: s.admin, body: {
+      id: 'INC-004-small', title: { ko: '오발송', en: 'Misdelivery' }, description: { ko: '이메일 한 통이 잘못 발송되었습니다', en: 'One email went to the wrong person' },
+      startedAt: discovered.toISOString(), discoveredAt: discovered.toISOString(), categories: ['email'], vector: 'misdelivery', affectedCount: 3, regimes: ['pipa'],
+      measures: { ko: '수신자에게 삭제를 요청했습니다', en: 'The recipient was asked to delete it' }, contact: { email: 'privacy@market.example' },
+    } });
+    expect(small.status).toBe(201);
+    expect((await s.call('GET', '/v1/incidents/INC-004-small/regulator-report?regime=pipa', { key: s.admin })).json.required).toBe(false);
+  });
 });
