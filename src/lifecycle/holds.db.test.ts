@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../../test/db-harness.ts';
-import { eraseSubjectData } from '../vault/index.ts';
-import { releaseLapsedHolds, runRetentionSweep } from './index.ts';
+import { eraseSubjectData, open } from '../vault/index.ts';
+import { releaseLapsedHolds, runRetentionSweep, valueAad } from './index.ts';
 import { lifecycleServer, type LifecycleTestServer } from './lifecycle.harness.ts';
 
 const FAR = new Date('2031-01-01T00:00:00Z');
@@ -27,14 +27,19 @@ for (const target of TEST_DATABASES) {
       expect(h.status).toBe(201);
       expect(h.json).toMatchObject({ active: true, valuesHeld: 1, subjects: [a], categories: ['phone'] });
       expect(await classes(a)).toEqual({ phone: 'legal-hold', email: 'standard' });
-      // a category hold does not restrict the person
-      expect((await read(a)).json.values.map((v: { value?: string }) => v.value)).toEqual(['+8613912340001', 'li12340001@example.cn']);
+      // PIPL 47 para 2: the held value is stored, not used; the person's other values read as before
+      const during = (await read(a)).json.values;
+      expect(during[0]).toMatchObject({ category: 'phone', effect: 'deny', held: true });
+      expect(during[0].value).toBeUndefined();
+      expect(during[1].value).toBe('li12340001@example.cn');
       const swept = await runRetentionSweep(t.s.ctx.lifecycle, FAR);
       expect(swept.counts).toEqual([{ category: 'email', purpose: 'trial', count: 1 }]);
       expect(swept.held).toBeGreaterThanOrEqual(1);
       const erased = await eraseSubjectData(t.s.ctx.store.db, t.s.ctx.keyring, a, 'test', { keepClasses: ['legal-hold'] });
       expect(erased.kept).toEqual([{ category: 'phone', retentionClass: 'legal-hold' }]);
-      expect((await read(a)).json.values[0]).toMatchObject({ category: 'phone', value: '+8613912340001' });
+      // still readable by the storage layer: the hold key survived the erasure
+      const row = await t.s.ctx.store.db.selectFrom('vault_values').select('ciphertext').where('subject_id', '=', a).where('category', '=', 'phone').executeTakeFirstOrThrow();
+      expect(open(await t.s.ctx.keyring.key(a, 'legal-hold', false), Buffer.from(row.ciphertext), valueAad(a, 'phone', 'legal-hold')).toString()).toBe('+8613912340001');
       const released = await t.s.call('POST', `/v1/holds/${h.json.id}/release`, { key: t.keys.officer.key, body: { reason: 'judgment final' } });
       expect(released.json).toMatchObject({ active: false, releaseReason: 'judgment final' });
       // the standard key was destroyed by the erasure, so the value returns under a fresh standard key

@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { Registry } from '../registry/index.ts';
 import type { Database } from '../store/index.ts';
-import type { KeyRing } from '../vault/index.ts';
+import { HOLD_CLASS, type KeyRing } from '../vault/index.ts';
 
 /** Injected I/O of the lifecycle services; `clock` is replaceable so tests can move time. */
 export interface LifecycleDeps {
@@ -15,7 +15,7 @@ export interface LifecycleDeps {
 }
 
 /** The retention class whose key survives erasure (shared with the rights pillar's statutory holds). */
-export const LEGAL_HOLD_CLASS = 'legal-hold';
+export const LEGAL_HOLD_CLASS = HOLD_CLASS;
 
 /** ISO text of a database timestamp, or null. */
 export function iso(d: Date | string | null | undefined): string | null {
