@@ -1,5 +1,6 @@
 // The web app's pure helpers: language detection by script and region, request deadlines, masking, messages.
 import { describe, expect, it } from 'vitest';
+import { ERRORS } from '../src/errors.ts';
 import { detectLanguage, matchTag } from '../web/app/i18n/detect.ts';
 import { MESSAGES, translator } from '../web/app/i18n/index.ts';
 import { maskValue } from '../web/app/lib/mask.ts';
@@ -25,6 +26,16 @@ describe('web app helpers', () => {
       }
     }
     expect(translator('ko')('admin.registry.version', { n: 3 })).toBe('버전 3');
+  });
+
+  it('words every refusal a person can meet on the choices screen, and only codes the server has', () => {
+    const problemKeys = Object.keys(MESSAGES.en).filter((k) => k.startsWith('problem.') && k !== 'problem.rule').map((k) => k.slice('problem.'.length));
+    for (const code of problemKeys) expect(Object.keys(ERRORS), code).toContain(code);
+    // the privacy center's consent and permission routes refuse with these (src/consent/consent.rules.ts, consent.service.ts)
+    for (const code of Object.keys(ERRORS).filter((c) => c.startsWith('CONSENT_') || c === 'PERMISSION_UNKNOWN' || c.startsWith('PURPOSE_') || c === 'RECIPIENT_UNKNOWN')) {
+      expect(problemKeys, code).toContain(code);
+    }
+    expect(translator('zh-Hans')('problem.rule', { rule: 'PIPL-31-1' })).toBe('依据规则 PIPL-31-1');
   });
 
   it('sorts requests by deadline and flags open ones past it', () => {

@@ -1,87 +1,154 @@
-// The person's consents and device permissions with what each is for; switching a consent off files a
-// withdrawal that takes effect at once (PIPL 15, GDPR 7(3)).
-import { useState } from 'preact/hooks';
+// The person's optional consents and device permissions as switches, each with what it is for. On gives the consent
+// (the server records the kind the law asks for), off withdraws it at once (PIPL 15, GDPR 7(3)); one call each.
+// Consents given under an older notice are flagged and renewed by switching them on again.
+import { useEffect, useState } from 'preact/hooks';
 import { call, type Problem } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
+import { tOr } from '../i18n/index.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
+import { Switch } from '../ui/switch.tsx';
 import { personApi } from './person-session.ts';
+
+/** One switch on the screen: a consent (purpose, maybe for one recipient) or a device permission. */
+interface Row {
+  key: string;
+  type: 'consent' | 'permission';
+  target: string;
+  recipient: string | null;
+  label: string;
+  about: string | null;
+  on: boolean;
+  stale: boolean;
+  separate: boolean;
+}
+
+const keyOf = (type: string, target: string, recipient: string | null) => `${type}-${target}${recipient ? `-${recipient}` : ''}`.replace(/[^\w-]/g, '_');
+const SEPARATE = new Set(['separate', 'explicit', 'written']);
 
 /** The "my choices" screen. */
 export function ChoicesScreen() {
-  const { t, lang, list } = useI18n();
-  const me = useLoad(() => call(personApi.GET('/v1/me')));
+  const { t, lang, list, date } = useI18n();
+  const mine = useLoad(() => call(personApi.GET('/v1/me/consents')));
   // what each purpose and permission is for, from the public notice data, in the reader's language
   const about = useLoad(() => call(personApi.GET('/v1/notice/purposes', { params: { query: { lang } } })), [lang]);
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [saved, setSaved] = useState(false);
-  const purpose = (id: string) => about.data?.purposes.find((p) => p.id === id);
-  const permission = (id: string) => about.data?.permissions.find((p) => p.id === id);
-  const consents = me.data?.consents.filter((c) => c.type === 'consent') ?? [];
-  const permissions = me.data?.consents.filter((c) => c.type === 'permission') ?? [];
+  const [busy, setBusy] = useState<string | null>(null);
+  const [saved, setSaved] = useState<{ key: string; text: string } | null>(null);
+  const [failed, setFailed] = useState<{ key: string; problem: Problem } | null>(null);
+  // the state just written, shown until the reload brings it back from the server
+  const [written, setWritten] = useState<Record<string, boolean>>({});
+  useEffect(() => setWritten({}), [mine.data]);
 
-  const withdraw = async (target: string) => {
-    setSaved(false);
-    const r = await call(personApi.POST('/v1/me/requests', { body: { type: 'consent-scope', purposes: [target], language: lang } }));
-    setProblem(r.problem ?? null);
-    if (r.data) {
-      setSaved(true);
-      setTimeout(me.reload, 800);
-    }
+  const purposeLabel = (id: string) => about.data?.purposes.find((p) => p.id === id)?.label ?? id;
+  const state = mine.data?.state ?? [];
+  const consentRow = (target: string, recipient: string | null): Row => {
+    const p = about.data?.purposes.find((x) => x.id === target);
+    const s = state.find((c) => c.type === 'consent' && c.target === target && c.recipient === recipient);
+    const key = keyOf('consent', target, recipient);
+    const on = written[key] ?? s?.status === 'granted';
+    return { key, type: 'consent', target, recipient, label: p?.label ?? target, about: p?.description ?? null, on, stale: on && !(key in written) && !!s?.stale, separate: recipient !== null || SEPARATE.has(p?.consentMechanism ?? '') };
+  };
+  // every optional consent purpose of the notice, each followed by consents the person gave naming one recipient;
+  // then any other consent on record (a recipient of a purpose the service needs, agreed at checkout)
+  const optional = about.data?.purposes.filter((p) => p.legalBasis === 'consent' && !p.required) ?? [];
+  const consents: Row[] = [];
+  for (const p of optional) {
+    consents.push(consentRow(p.id, null));
+    for (const s of state) if (s.type === 'consent' && s.target === p.id && s.recipient) consents.push(consentRow(p.id, s.recipient));
+  }
+  for (const s of state) if (s.type === 'consent' && !consents.some((r) => r.key === keyOf('consent', s.target, s.recipient))) consents.push(consentRow(s.target, s.recipient));
+  const permissions: Row[] = (about.data?.permissions ?? []).map((p) => {
+    const key = keyOf('permission', p.id, null);
+    const s = state.find((c) => c.type === 'permission' && c.target === p.id);
+    return { key, type: 'permission', target: p.id, recipient: null, label: p.label, about: t('center.choices.usedFor', { purposes: list(p.purposes.map(purposeLabel)) }), on: written[key] ?? s?.status === 'on', stale: false, separate: false };
+  });
+
+  const change = async (row: Row, on: boolean, renew = false) => {
+    if (busy) return;
+    setBusy(row.key);
+    setSaved(null);
+    setFailed(null);
+    const target = { purpose: row.target, ...(row.recipient ? { recipient: row.recipient } : {}) };
+    const r = row.type === 'permission'
+      ? await call(personApi.PUT('/v1/me/permissions/{permission}', { params: { path: { permission: row.target } }, body: { enabled: on } }))
+      : on ? await call(personApi.POST('/v1/me/consents', { body: target })) : await call(personApi.POST('/v1/me/consents/withdraw', { body: target }));
+    setBusy(null);
+    if (r.problem) return setFailed({ key: row.key, problem: r.problem });
+    const name = row.recipient ? `${row.label} → ${row.recipient}` : row.label;
+    setWritten((w) => ({ ...w, [row.key]: on }));
+    setSaved({ key: row.key, text: t(renew ? 'center.choices.savedRenew' : on ? 'center.choices.savedOn' : 'center.choices.savedOff', { name }) });
+    mine.reload();
   };
 
+  const item = (row: Row) => {
+    const described = [row.about && `${row.key}-about`, row.stale && `${row.key}-stale`, failed?.key === row.key && `${row.key}-error`].filter(Boolean).join(' ') || undefined;
+    return (
+      <li key={row.key} data-testid={row.key}>
+        <div class="toggle-row">
+          <div class="toggle-text">
+            <span class="toggle-label" id={`${row.key}-label`}>
+              {row.label}
+              {row.recipient && <span class="muted"> → {row.recipient}</span>}
+            </span>
+            {(row.separate || row.stale) && (
+              <span class="toggle-badges">
+                {row.separate && <span class="badge info">{t('center.choices.separate')}</span>}
+                {row.stale && <span class="badge warning">{t('center.choices.renewNeeded')}</span>}
+              </span>
+            )}
+          </div>
+          <Switch id={row.key} on={row.on} busy={busy === row.key} labelledBy={`${row.key}-label`} describedBy={described} onText={t('center.choices.on')} offText={t('center.choices.off')} onToggle={() => void change(row, !row.on)} />
+        </div>
+        {row.about && <p class="hint" id={`${row.key}-about`}>{row.about}</p>}
+        {row.stale && (
+          <div class="stale">
+            <p class="hint" id={`${row.key}-stale`}>{t('center.choices.stale')}</p>
+            <button type="button" class="secondary small" disabled={busy !== null} onClick={() => void change(row, true, true)}>{t('center.choices.renew')}</button>
+          </div>
+        )}
+        {saved?.key === row.key && <p class="saved-note" aria-hidden="true">{saved.text}</p>}
+        {failed?.key === row.key && <ProblemAlert problem={failed.problem} id={`${row.key}-error`} />}
+      </li>
+    );
+  };
+
+  const history = mine.data?.history ?? [];
   return (
     <>
       <h1 tabIndex={-1}>{t('center.choices.title')}</h1>
       <p class="lead">{t('center.choices.lead')}</p>
-      {me.problem && <ProblemAlert problem={me.problem} />}
-      {problem && <ProblemAlert problem={problem} />}
-      {saved && <p class="alert alert-ok" role="status">{t('center.choices.saved')}</p>}
-      {me.data && (
+      {(mine.problem ?? about.problem) && <ProblemAlert problem={(mine.problem ?? about.problem)!} />}
+      {/* announced once here; the same words show beside the switch that changed */}
+      <div role="status" class="visually-hidden">{saved?.text}</div>
+      {mine.data && about.data && (
         <>
           <section class="card" aria-labelledby="consents-h">
-            <h2 id="consents-h" style="margin-top:0">{t('center.choices.consents')}</h2>
-            {consents.length === 0 ? <p class="muted">{t('common.none')}</p> : (
-              <ul class="toggle-list">
-                {consents.map((c) => {
-                  const on = c.status === 'granted';
-                  const id = `consent-${c.target}-${c.recipient ?? ''}`;
-                  const p = purpose(c.target);
-                  return (
-                    <li key={id}>
-                      <div>
-                        <label for={id}>{p?.label ?? c.target}{c.recipient && <span class="muted"> → {c.recipient}</span>}</label>
-                        {p?.description && <div class="hint" id={`${id}-about`}>{p.description}</div>}
-                        {c.stale && <div class="badge warning">{t('center.choices.stale')}</div>}
-                        <div class="hint"><em>{on ? t('center.choices.withdrawHint') : t('center.choices.onlyOff')}</em></div>
-                      </div>
-                      <input id={id} type="checkbox" role="switch" class="switch" checked={on} disabled={!on} aria-describedby={p?.description ? `${id}-about` : undefined} onChange={(e) => { if (!e.currentTarget.checked) void withdraw(c.target); }} />
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
+            <h2 id="consents-h" class="card-title">{t('center.choices.consents')}</h2>
+            {consents.length === 0 ? <p class="muted">{t('common.none')}</p> : <ul class="toggle-list">{consents.map(item)}</ul>}
           </section>
           <section class="card" aria-labelledby="perms-h">
-            <h2 id="perms-h" style="margin-top:0">{t('center.choices.permissions')}</h2>
+            <h2 id="perms-h" class="card-title">{t('center.choices.permissions')}</h2>
             <p class="hint">{t('center.choices.permissionsHint')}</p>
-            {permissions.length === 0 ? <p class="muted">{t('common.none')}</p> : (
-              <ul class="toggle-list">
-                {permissions.map((x) => {
-                  const p = permission(x.target);
-                  return (
-                    <li key={x.target}>
-                      <div>
-                        <label for={`perm-${x.target}`}>{p?.label ?? x.target}</label>
-                        {p && <div class="hint">{t('center.choices.usedFor', { purposes: list(p.purposes.map((id) => purpose(id)?.label ?? id)) })}</div>}
-                      </div>
-                      <input id={`perm-${x.target}`} type="checkbox" role="switch" class="switch" checked={x.status === 'on'} disabled />
-                    </li>
-                  );
-                })}
-              </ul>
-            )}
+            {permissions.length === 0 ? <p class="muted">{t('common.none')}</p> : <ul class="toggle-list">{permissions.map(item)}</ul>}
           </section>
+          {history.length > 0 && (
+            <details class="card">
+              <summary><h2 class="card-title inline">{t('center.choices.history')}</h2></summary>
+              <table class="stack">
+                <thead><tr><th>{t('center.data.when')}</th><th>{t('center.choices.historyWhat')}</th><th>{t('center.choices.historyChange')}</th><th>{t('center.choices.historyWhere')}</th></tr></thead>
+                <tbody>
+                  {[...history].reverse().map((h) => (
+                    <tr key={h.id}>
+                      <th scope="row">{date(h.occurredAt, true)}</th>
+                      <td data-label={t('center.choices.historyWhat')}>{h.type === 'permission' ? about.data!.permissions.find((p) => p.id === h.target)?.label ?? h.target : purposeLabel(h.target)}{h.recipient && <span class="muted"> → {h.recipient}</span>}</td>
+                      <td data-label={t('center.choices.historyChange')}>{tOr(t, 'consentEvent.', h.event)}</td>
+                      <td data-label={t('center.choices.historyWhere')}>{tOr(t, 'channel.', h.channel)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </details>
+          )}
         </>
       )}
     </>
