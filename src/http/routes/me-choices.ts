@@ -6,7 +6,7 @@ import { CONSENT_KINDS, requiredConsentKind, type ConsentKind } from '../../law/
 import { mask } from '../../deid/index.ts';
 import { renderNotice } from '../../notice/index.ts';
 import type { Language, Registry } from '../../registry/index.ts';
-import { getSubject } from '../../subjects/index.ts';
+import { consentAge, getSubject } from '../../subjects/index.ts';
 import { accessReport, listShares } from '../../vault/index.ts';
 import { requirePerson } from '../plugins/person.ts';
 import { routes } from './route.ts';
@@ -73,7 +73,7 @@ export default routes('/v1/me', (app, ctx) => {
     const { registry, versionNo } = await ctx.registry.load();
     const subject = await getSubject(ctx.store.db, req.person!.subjectId);
     const purpose = registry.purposes.find((p) => p.id === req.body.purpose);
-    const need = purpose ? requiredConsentKind(registry, purpose.id, subject.regimes, { recipientId: req.body.recipient }).kind : 'general';
+    const need = purpose ? requiredConsentKind(registry, purpose.id, subject.regimes, { recipientId: req.body.recipient, subjectAge: consentAge(subject, registry) }).kind : 'general';
     const declared = purpose?.consentMechanism && (CONSENT_KINDS as readonly string[]).includes(purpose.consentMechanism) ? (purpose.consentMechanism as ConsentKind) : 'general';
     // a switch in the privacy center is its own act for this one purpose, so it carries the strongest kind asked for
     const kind = [need, declared, 'general'].reduce((a, b) => (CONSENT_KINDS.indexOf(b as ConsentKind) > CONSENT_KINDS.indexOf(a as ConsentKind) ? b : a)) as 'general';
