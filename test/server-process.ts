@@ -28,7 +28,8 @@ export async function spawnServer(args: string[], env: Record<string, string | u
   const port = await freePort();
   let out = '';
   const child = spawn(process.execPath, ['bin/custodia.js', 'serve', '--port', String(port), ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    // embedded PGlite unless the caller passes DATABASE_URL: tests must not share the database's public schema
+    env: { ...process.env, DATABASE_URL: undefined, CUSTODIA_DB_SCHEMA: undefined, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));

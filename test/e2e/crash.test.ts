@@ -11,8 +11,8 @@ import { spawnServer } from '../server-process.ts';
 
 const ADMIN = `cus_crashtestkey_${'A'.repeat(43)}`.replace('crashtestkey', 'crashtest234');
 const base = readFileSync('test/fixtures/minimal.yaml', 'utf8');
-const targets: { name: string; args: (dir: string) => string[]; env: Record<string, string> }[] = [
-  { name: 'pglite', args: (dir) => ['--data', dir], env: {} },
+const targets: { name: string; args: (dir: string) => string[]; env: Record<string, string | undefined> }[] = [
+  { name: 'pglite', args: (dir) => ['--data', dir], env: { DATABASE_URL: undefined } },
 ];
 const schema = `crash_${randomBytes(4).toString('hex')}`;
 if (process.env.DATABASE_URL) targets.push({ name: 'postgres', args: () => [], env: { DATABASE_URL: process.env.DATABASE_URL, CUSTODIA_DB_SCHEMA: schema } });
