@@ -16,23 +16,26 @@ export interface BenchServer {
   admin: string;
   database: 'postgres' | 'pglite';
   stop: () => Promise<void>;
+  /** Stops and starts the server again on the same data. */
+  restart: () => Promise<void>;
   /** Rows in a table, read after the server stopped (the embedded database is single-process). */
   count: (table: string) => Promise<number>;
   call: (method: string, path: string, body?: unknown, key?: string) => Promise<any>;
 }
 
 /** Starts `custodia serve` for a benchmark, on PostgreSQL in a fresh schema when DATABASE_URL is set. */
-export async function startBenchServer(registry: string): Promise<BenchServer> {
+export async function startBenchServer(registry: string, opts: { databaseUrl?: string } = { databaseUrl: process.env.DATABASE_URL }): Promise<BenchServer> {
   const admin = `cus_${'benchadmin23'}_${randomBytes(32).toString('base64url')}`;
   const dir = mkdtempSync(join(tmpdir(), 'custodia-bench-'));
-  const url = process.env.DATABASE_URL;
+  const url = opts.databaseUrl;
   const schema = `bench_${randomBytes(4).toString('hex')}`;
-  const server = await spawnServer(['--data', dir, '--registry', registry], {
+  const env = {
     CUSTODIA_ADMIN_KEY: admin,
     LOG_LEVEL: 'error',
     CUSTODIA_RATE_LIMIT: '100000000',
     ...(url ? { DATABASE_URL: url, CUSTODIA_DB_SCHEMA: schema } : {}),
-  });
+  };
+  let server = await spawnServer(['--data', dir, '--registry', registry], env);
   const call = async (method: string, path: string, body?: unknown, key = admin) => {
     const r = await fetch(`${server.url}${path}`, { method, headers: { authorization: `Bearer ${key}`, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
     const text = await r.text();
@@ -45,7 +48,17 @@ export async function startBenchServer(registry: string): Promise<BenchServer> {
     stopped = true;
   };
   return {
-    server, url: server.url, admin, database: url ? 'postgres' : 'pglite', call,
+    get server() {
+      return server;
+    },
+    get url() {
+      return server.url;
+    },
+    admin, database: url ? 'postgres' : 'pglite', call,
+    restart: async () => {
+      await server.kill('SIGTERM');
+      server = await spawnServer(['--data', dir], env);
+    },
     stop: async () => {
       await stop();
       if (url && !dropped) {
