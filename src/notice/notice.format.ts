@@ -1,14 +1,9 @@
 // Words for durations, dates, countries and amounts in the notice language.
-import { DURATION_RE, type Language } from '../registry/index.ts';
-import type { DurationParts, NoticeMessages } from './messages/messages.model.ts';
+import { parseDuration as parseRegistryDuration, type Language } from '../registry/index.ts';
+import type { NoticeMessages } from './messages/messages.model.ts';
 
-/** Splits an ISO 8601 duration (P1Y6M, P30D, PT72H) into its parts; undefined when it is not one. */
-export function parseDuration(iso: string): DurationParts | undefined {
-  const m = DURATION_RE.exec(iso);
-  if (!m) return undefined;
-  const n = (s: string | undefined) => (s ? Number.parseInt(s, 10) : 0);
-  return { years: n(m[1]), months: n(m[2]), weeks: n(m[3]), days: n(m[4]), hours: n(m[6]), minutes: n(m[7]), seconds: n(m[8]) };
-}
+/** Splits an ISO 8601 duration into its parts; undefined when it is not one. */
+export const parseDuration = parseRegistryDuration;
 
 /** An ISO duration in words ("3 years", "3年", "3년"); unknown text is returned as given. */
 export function durationWords(m: NoticeMessages, iso: string): string {

@@ -4,3 +4,4 @@ export { loadRegistry, formatProblem, formatPath, type RegistryProblem, type Loa
 export { diffRegistries, type RegistryChange } from './registry.diff.ts';
 export { canonicalJson, contentHash } from './registry.hash.ts';
 export { loadRegistryFile } from './registry.file.ts';
+export { parseDuration, addDuration, type DurationParts } from './registry.duration.ts';

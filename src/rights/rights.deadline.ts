@@ -1,6 +1,6 @@
 // Deadlines and fees of requests: the law's dueDate per type and regime, the GDPR extension rule, copy fees. Pure.
 import { dueDate, type DueOptions, type DueResult } from '../law/index.ts';
-import type { Regime, Registry } from '../registry/index.ts';
+import { addDuration as addRegistryDuration, parseDuration, type Regime, type Registry } from '../registry/index.ts';
 import { LAW_KIND, type RequestType } from './rights.model.ts';
 
 /** Deployment knobs for deadlines: shorter periods are allowed, never longer ones (law.dueDate checks). */
@@ -28,22 +28,10 @@ export function isOverdue(dueAt: Date | string, closedAt: Date | string | null, 
   return closedAt === null && new Date(dueAt).getTime() < now.getTime();
 }
 
-const DURATION = /^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+)S)?)?$/;
-
 /** Adds (or with sign -1 subtracts) an ISO 8601 duration to an instant; null when the text is not a duration. */
 export function addDuration(at: Date, iso: string, sign: 1 | -1 = 1): Date | null {
-  const m = DURATION.exec(iso);
-  if (!m || iso === 'P' || iso.endsWith('T')) return null;
-  const [y, mo, w, d, h, mi, s] = m.slice(1).map((v) => Number(v ?? 0));
-  const out = new Date(at.getTime());
-  // calendar parts first (months clamp to the month's last day, like the law's "one month")
-  const day = out.getUTCDate();
-  out.setUTCDate(1);
-  out.setUTCMonth(out.getUTCMonth() + sign * (y * 12 + mo));
-  const last = new Date(Date.UTC(out.getUTCFullYear(), out.getUTCMonth() + 1, 0)).getUTCDate();
-  out.setUTCDate(Math.min(day, last));
-  out.setUTCDate(out.getUTCDate() + sign * (w * 7 + d));
-  return new Date(out.getTime() + sign * ((h * 60 + mi) * 60 + s) * 1000);
+  const parts = parseDuration(iso);
+  return parts ? addRegistryDuration(at, parts, sign) : null;
 }
 
 /** What a copy costs: the registry's `fees` (first copy free, then `amount` per copy within `period`). */

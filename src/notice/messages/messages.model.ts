@@ -16,15 +16,8 @@ type UntilTrigger = 'account-closed' | 'purpose-fulfilled' | 'consent-withdrawn'
 type Mechanism = 'general' | 'separate' | 'written' | 'explicit';
 
 /** Parts of an ISO 8601 duration, each counted in its own unit. */
-export interface DurationParts {
-  years: number;
-  months: number;
-  weeks: number;
-  days: number;
-  hours: number;
-  minutes: number;
-  seconds: number;
-}
+export type { DurationParts } from '../../registry/index.ts';
+import type { DurationParts } from '../../registry/index.ts';
 
 /** Row headers used in the notice's tables. */
 export interface FieldNames {
