@@ -7,7 +7,14 @@ type Db = Kysely<Database> | Transaction<Database>;
 
 /** Records an event inside the caller's transaction, so the change and its audit entry commit together. */
 export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
-  await db.insertInto('audit_inbox').values({ body: serializeEvent(event), ts: new Date() }).execute();
+  await recordAudits(db, [event]);
+}
+
+/** Records several events inside the caller's transaction with one statement (batch writers). */
+export async function recordAudits(db: Db, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  const ts = new Date();
+  await db.insertInto('audit_inbox').values(events.map((e) => ({ body: serializeEvent(e), ts }))).execute();
 }
 
 interface Pending {

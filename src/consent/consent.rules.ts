@@ -1,6 +1,6 @@
 // Checks a grant against the registry and the law before anything is written; refusals name the rule.
 import { AppError } from '../errors.ts';
-import { CONSENT_KINDS, invalidConsentRules, requiredConsentKind, type ConsentKind } from '../law/index.ts';
+import { CONSENT_KINDS, invalidConsentRules, requiredConsentKind, type ConsentKind, type ConsentRequirement } from '../law/index.ts';
 import { consentScopeHash } from '../notice/index.ts';
 import type { Regime, Registry } from '../registry/index.ts';
 
@@ -40,6 +40,21 @@ export function resolveTarget(registry: Registry, subject: SubjectFacts, purpose
   return purpose;
 }
 
+/** The consent a purpose (and recipient) needs for a subject: the law's requirement, raised to the mechanism the registry declares. */
+export function consentNeeded(registry: Registry, purposeId: string, regimes: Regime[], query: { recipientId?: string; subjectAge?: number }): ConsentRequirement {
+  const need = requiredConsentKind(registry, purposeId, regimes, query);
+  // the registry's declared mechanism is a floor too: the notice promised that kind of consent
+  const declared = registry.purposes.find((p) => p.id === purposeId)?.consentMechanism;
+  if (declared && rank(declared) > rank(need.kind)) {
+    const viaRecipients = registry.recipients
+      .filter((r) => r.purposes.includes(purposeId))
+      .flatMap((r) => requiredConsentKind(registry, purposeId, regimes, { recipientId: r.id, subjectAge: query.subjectAge }).rules);
+    need.kind = declared as ConsentKind;
+    need.rules = [...new Set([...viaRecipients, ...need.rules])];
+  }
+  return need;
+}
+
 /** Checks every item of a grant; returns them resolved, or throws the first refusal (nothing is written). */
 export function checkGrant(
   registry: Registry,
@@ -51,16 +66,7 @@ export function checkGrant(
   const items: AllowedItem[] = [];
   for (const item of grant.purposes) {
     const purpose = resolveTarget(registry, subject, item.purpose, item.recipient);
-    const need = requiredConsentKind(registry, item.purpose, subject.regimes, { recipientId: item.recipient, subjectAge: subject.age });
-    // the registry's declared mechanism is a floor too: the notice promised that kind of consent
-    const declared = purpose.consentMechanism;
-    if (declared && rank(declared) > rank(need.kind)) {
-      const viaRecipients = registry.recipients
-        .filter((r) => r.purposes.includes(item.purpose))
-        .flatMap((r) => requiredConsentKind(registry, item.purpose, subject.regimes, { recipientId: r.id, subjectAge: subject.age }).rules);
-      need.kind = declared as typeof need.kind;
-      need.rules = [...new Set([...viaRecipients, ...need.rules])];
-    }
+    const need = consentNeeded(registry, item.purpose, subject.regimes, { recipientId: item.recipient, subjectAge: subject.age });
     if (need.kind === 'none') {
       throw new AppError('CONSENT_NOT_APPLICABLE', `purpose "${item.purpose}" rests on ${purpose.legalBasis}, not consent`, { rule: purpose.required ? 'PIPL-16-1' : 'GDPR-6-1' });
     }

@@ -2,6 +2,7 @@
 // read back from the projection; staleness against the current registry; renewal requests through the outbox.
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import { recordAudit } from '../audit/index.ts';
 import { AppError } from '../errors.ts';
 import { emitEvent } from '../outbox/index.ts';
 import type { CurrentRegistry } from '../publication/index.ts';
@@ -160,7 +161,7 @@ export class ConsentService {
     for (const s of stale) bySubject.set(s.subjectId, [...(bySubject.get(s.subjectId) ?? []), s.recipient ? `${s.purpose}/${s.recipient}` : s.purpose]);
     await this.db.transaction().execute(async (trx) => {
       for (const [subjectId, purposes] of bySubject) await emitEvent(trx, 'consent.renewal-requested', { purposes }, subjectId);
-      await trx.insertInto('audit_inbox').values({ ts: new Date(), body: JSON.stringify({ actor, action: 'consent.renewals', details: { subjects: bySubject.size, purpose: purpose ?? null } }) }).execute();
+      await recordAudit(trx, { actor, action: 'consent.renewals', details: { subjects: bySubject.size, purpose: purpose ?? null } });
     });
     return bySubject.size;
   }

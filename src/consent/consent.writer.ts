@@ -5,6 +5,7 @@ import { sql, type Kysely } from 'kysely';
 import type { ConsentEventsTable, Database } from '../store/index.ts';
 import type { Insertable } from 'kysely';
 import { JobQueue } from '../store/index.ts';
+import { recordAudits } from '../audit/index.ts';
 import type { PreparedEvent, RecordedEvent } from './consent.model.ts';
 import type { ReceiptSigner } from './consent.receipts.ts';
 
@@ -115,10 +116,10 @@ export class ConsentWriter {
           })).where('consent_state.seq', '<', (eb) => eb.ref('excluded.seq')),
         )
         .execute();
-      await trx.insertInto('audit_inbox').values(events.map((e, i) => ({
-        ts: new Date(),
-        body: JSON.stringify({ actor: e.actor === 'subject' ? `subject:${e.subjectId}` : `${e.actor}:${e.subjectId}`, action: `${e.type}.${e.event}`, subject: e.subjectId, target: e.recipient ? `${e.target}/${e.recipient}` : e.target, details: { seq: out[i].seq, event: out[i].id, channel: e.channel, registryVersion: e.registryVersion } }),
-      }))).execute();
+      await recordAudits(trx, events.map((e, i) => ({
+        actor: e.actor === 'subject' ? `subject:${e.subjectId}` : `${e.actor}:${e.subjectId}`, action: `${e.type}.${e.event}`, subject: e.subjectId,
+        target: e.recipient ? `${e.target}/${e.recipient}` : e.target, details: { seq: out[i].seq, event: out[i].id, channel: e.channel, registryVersion: e.registryVersion },
+      })));
       const outbox = await trx.insertInto('outbox_events').values(events.map((e, i) => ({
         topic: TOPIC[e.event], subject_id: e.subjectId, payload: JSON.stringify({ event: out[i].id, seq: out[i].seq, target: e.target, recipient: e.recipient || null, registryVersion: e.registryVersion }),
       }))).returning('id').execute();

@@ -3,4 +3,4 @@ export * from './consent.model.ts';
 export { ConsentService, type ConsentView } from './consent.service.ts';
 export { ConsentProjection, currentScopes, replayProjection, storedProjection } from './consent.projection.ts';
 export { ReceiptSigner, verifyReceipt, type ReceiptClaims, type ReceiptFile } from './consent.receipts.ts';
-export { checkGrant, assertValidAction } from './consent.rules.ts';
+export { checkGrant, assertValidAction, consentNeeded } from './consent.rules.ts';

@@ -2,7 +2,7 @@
 // (masked), who received it and who read it — each scoped to the signed-in person only.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import { CONSENT_KINDS, requiredConsentKind, type ConsentKind } from '../../law/index.ts';
+import { consentNeeded } from '../../consent/index.ts';
 import { mask } from '../../deid/index.ts';
 import { renderNotice } from '../../notice/index.ts';
 import type { Language, Registry } from '../../registry/index.ts';
@@ -73,13 +73,12 @@ export default routes('/v1/me', (app, ctx) => {
     const { registry, versionNo } = await ctx.registry.load();
     const subject = await getSubject(ctx.store.db, req.person!.subjectId);
     const purpose = registry.purposes.find((p) => p.id === req.body.purpose);
-    const need = purpose ? requiredConsentKind(registry, purpose.id, subject.regimes, { recipientId: req.body.recipient, subjectAge: consentAge(subject, registry) }).kind : 'general';
-    const declared = purpose?.consentMechanism && (CONSENT_KINDS as readonly string[]).includes(purpose.consentMechanism) ? (purpose.consentMechanism as ConsentKind) : 'general';
-    // a switch in the privacy center is its own act for this one purpose, so it carries the strongest kind asked for
-    const kind = [need, declared, 'general'].reduce((a, b) => (CONSENT_KINDS.indexOf(b as ConsentKind) > CONSENT_KINDS.indexOf(a as ConsentKind) ? b : a)) as 'general';
+    const need = purpose ? consentNeeded(registry, purpose.id, subject.regimes, { recipientId: req.body.recipient, subjectAge: consentAge(subject, registry) }).kind : 'none';
+    // a switch in the privacy center is its own act for this one purpose, so it carries the kind asked for (at least general)
+    const kind = need === 'none' ? 'general' : need;
     const lang = subject.language as Language;
     const [rec] = await ctx.consent.grant(subject.id, {
-      purposes: [req.body], kind: kind === ('none' as string) ? 'general' : kind, action: 'toggle', registryVersion: versionNo, noticeHash: noticeHash(registry, versionNo, lang), channel: 'web', language: lang, actor: 'subject',
+      purposes: [req.body], kind, action: 'toggle', registryVersion: versionNo, noticeHash: noticeHash(registry, versionNo, lang), channel: 'web', language: lang, actor: 'subject',
       userAgent: req.headers['user-agent']?.slice(0, 300), ip: req.ip,
     });
     return reply.code(201).send(rec);
