@@ -63,7 +63,7 @@ export class VaultValues {
     const subject = await activeSubject(this.db, subjectId);
     const details: ErrorDetail[] = [];
     const warnings: ErrorDetail[] = [];
-    const prepared: { cat: Category; value: string; normalized: string; v: PutValue }[] = [];
+    const prepared: { cat: Category; value: string; v: PutValue }[] = [];
     values.forEach((v, i) => {
       const cat = registry.categories.find((c) => c.id === v.category);
       if (!cat) return void details.push({ path: `values[${i}].category`, message: `category "${v.category}" is not declared in the registry`, code: 'VAULT_CATEGORY_UNKNOWN' });
@@ -74,7 +74,7 @@ export class VaultValues {
       // the reason names the check that failed, never the value
       if (!check.ok) return void details.push({ path: `values[${i}].value`, message: `not a valid ${cat.kind} for "${cat.id}": ${check.reason ?? 'invalid'}`, code: 'VAULT_VALUE_INVALID' });
       if (check.warning) warnings.push({ path: `values[${i}].value`, message: check.warning });
-      prepared.push({ cat, value: v.value, normalized: check.normalized ?? v.value.trim(), v });
+      prepared.push({ cat, value: v.value, v });
     });
     if (details.length > 0) throw new AppError(details.some((d) => d.code === 'VAULT_VALUE_INVALID') ? 'VAULT_VALUE_INVALID' : 'VAULT_CATEGORY_UNKNOWN', details.map((d) => d.message).join('; '), { details });
     if (principal?.kind === 'service') {
@@ -91,7 +91,7 @@ export class VaultValues {
       rows.push({
         subject_id: subject.id, category: p.cat.id, token: `tok_${randomBytes(16).toString('hex')}`, retention_class: cls,
         ciphertext: seal(key, Buffer.from(p.value, 'utf8'), aad(subject.id, p.cat.id, cls)), purposes: JSON.stringify(p.v.purposes ?? []),
-        collected_at: now, updated_at: now, lookup: Object.values(LOOKUP_KINDS).some((k) => k.includes(p.cat.kind)) ? blindIndex(this.indexKey, p.cat.id, p.normalized.toLowerCase()) : null,
+        collected_at: now, updated_at: now, lookup: Object.values(LOOKUP_KINDS).some((k) => k.includes(p.cat.kind)) ? this.digest(p.cat, p.value) : null,
       });
     }
     await this.db.transaction().execute(async (trx) => {
@@ -143,12 +143,14 @@ export class VaultValues {
   async find(registry: Registry, kind: 'email' | 'phone', value: string): Promise<string | null> {
     const cats = registry.categories.filter((c) => LOOKUP_KINDS[kind].includes(c.kind));
     if (cats.length === 0) return null;
-    const digests = cats.map((c) => {
-      const check = validate(c.kind, value);
-      return { category: c.id, digest: blindIndex(this.indexKey, c.id, (check.normalized ?? value.trim()).toLowerCase()) };
-    });
+    const digests = cats.map((c) => ({ category: c.id, digest: this.digest(c, value) }));
     const row = await this.db.selectFrom('vault_lookup').select('subject_id').where((eb) => eb.or(digests.map((d) => eb.and([eb('category', '=', d.category), eb('digest', '=', d.digest)])))).limit(1).executeTakeFirst();
     return row?.subject_id ?? null;
+  }
+
+  // The one normalisation for blind indexes: writes and lookups must produce the same digest.
+  private digest(cat: Category, value: string): string {
+    return blindIndex(this.indexKey, cat.id, (validate(cat.kind, value).normalized ?? value.trim()).toLowerCase());
   }
 
   /** Decrypts every value of a subject for the subject's own access request (rights pillar). */
