@@ -1,7 +1,8 @@
 // Phone classification of a digit run: international prefix, region by script and grouping, metadata check.
 import type { DetectedKind } from './deid.model.ts';
 import type { CandidateContext } from './context.ts';
-import { cnMobileOk, krMobileOk, phoneInfo } from './phones.ts';
+import { cnMobileOk, krMobileOk } from './phones.ts';
+import { phoneType } from './phone-plans.ts';
 import type { CountryCode } from 'libphonenumber-js/max';
 
 /** A phone classification: kind and confidence. */
@@ -15,12 +16,12 @@ const REGION_KIND: Record<string, DetectedKind> = { KR: 'kr-phone', HK: 'hk-phon
 function national(region: CountryCode, nat: string): DetectedKind | undefined {
   if (region === 'CN') {
     if (cnMobileOk(nat)) return 'cn-mobile';
-    const i = phoneInfo(`+86${nat}`, 'CN');
-    return i && i.type !== 'mobile' ? 'cn-landline' : undefined;
+    const t = phoneType('CN', nat, true);
+    return t && t !== 'mobile' ? 'cn-landline' : undefined;
   }
   if (region === 'KR' && krMobileOk(`0${nat}`)) return 'kr-phone';
-  const cc = { KR: '82', HK: '852', MO: '853', TW: '886' }[region as string];
-  return cc && phoneInfo(`+${cc}${nat}`, region) ? REGION_KIND[region] : undefined;
+  const kind = REGION_KIND[region];
+  return kind && phoneType(region, nat, true) ? kind : undefined;
 }
 
 /** Classifies a digit string written with a + or 00 international prefix. */
@@ -49,7 +50,7 @@ export function domesticPhone(c: string, layout: string, cx: CandidateContext): 
     return undefined;
   }
   if (c.charCodeAt(0) === 48) {
-    if (c.length === 10 && c.startsWith('09')) return phoneInfo(c, 'TW') ? { type: 'tw-phone', confidence: base } : undefined;
+    if (c.length === 10 && c.startsWith('09')) return phoneType('TW', c, false) ? { type: 'tw-phone', confidence: base } : undefined;
     const script = cx.script();
     const kr = krMobileOk(c) || c.startsWith('02') || c.startsWith('070') || /^0[3-6][1-5]/.test(c);
     // 010 + 8 digits is both a Korean mobile and a Beijing landline: outside Chinese text the mobile is likelier
@@ -63,7 +64,7 @@ export function domesticPhone(c: string, layout: string, cx: CandidateContext): 
   }
   if (c.length === 8 && ctx) {
     const order: CountryCode[] = cx.has('moid') ? ['MO', 'HK'] : ['HK', 'MO'];
-    for (const r of order) if (phoneInfo(c, r)) return { type: REGION_KIND[r], confidence: GOOD_LAYOUTS.has(layout) ? 0.85 : 0.7 };
+    for (const r of order) if (phoneType(r, c, false)) return { type: REGION_KIND[r], confidence: GOOD_LAYOUTS.has(layout) ? 0.85 : 0.7 };
   }
   return undefined;
 }
