@@ -3,17 +3,8 @@ import type { DetectedKind } from './deid.model.ts';
 import type { RawHit } from './scan-types.ts';
 import { isRealDate } from './checksums.ts';
 import { foldWidth } from './text.ts';
+import { nextLabel, type LabelFamily as Family } from './keyword-labels.ts';
 
-type Family = 'name' | 'birth' | 'address' | 'postal';
-
-const LABELS: [Family, string][] = [
-  ['name', '姓名|收货人|收貨人|收件人|联系人|聯絡人|持卡人|持有人|对接人|申请人|이름|성명|수령인|대표자|Name(?=\\s*[:：])|Full [Nn]ame'],
-  ['birth', '出生日期|出生年月日|出生|生日|생년월일|생일|DOB|Date of [Bb]irth|Birthday|Born on'],
-  ['address', '收货地址|收貨地址|家庭住址|住址|地址|주소|Address(?=\\s*[:：])'],
-  ['postal', '邮编|邮政编码|郵遞區號|郵政編碼|郵編|우편번호|Post(?:al)? ?[Cc]ode|ZIP(?: [Cc]ode)?|Zip [Cc]ode'],
-];
-// one capture group per family, in LABELS order
-const LABEL = new RegExp(LABELS.map(([, re]) => `(${re})`).join('|'), 'g');
 const GAP = /[ \t\u3000]{0,3}(?:[:：]|is|은|는|为|為)?[ \t\u3000]{0,3}/y;
 
 const D = '[0-9\\uFF10-\\uFF19]';
@@ -66,17 +57,16 @@ const CONFIDENCE: Record<Family, number> = { name: 0.85, birth: 0.9, address: 0.
 
 /** Finds values after labels starting in [from, to); returns the end of the last value seen. */
 export function scanKeywords(text: string, from: number, to: number, out: RawHit[]): number {
-  LABEL.lastIndex = from;
   let resume = to;
-  for (let m = LABEL.exec(text); m !== null && m.index < to; m = LABEL.exec(text)) {
-    const family: Family = m[1] !== undefined ? 'name' : m[2] !== undefined ? 'birth' : m[3] !== undefined ? 'address' : 'postal';
-    const g = sticky(GAP, text, m.index + m[0].length);
-    const at = m.index + m[0].length + (g ? g[0].length : 0);
-    const span = PARSE[family](text, at);
+  for (let m = nextLabel(text, from, to); m !== undefined; m = nextLabel(text, from, to)) {
+    const g = sticky(GAP, text, m.end);
+    const at = m.end + (g ? g[0].length : 0);
+    const span = PARSE[m.family](text, at);
+    from = m.end;
     if (!span) continue;
-    out.push({ type: KIND[family], start: span[0], end: span[1], checkDigit: 'not-applicable', confidence: CONFIDENCE[family] });
+    out.push({ type: KIND[m.family], start: span[0], end: span[1], checkDigit: 'not-applicable', confidence: CONFIDENCE[m.family] });
     if (span[1] > resume) resume = span[1];
-    LABEL.lastIndex = span[1];
+    from = span[1];
   }
   return resume;
 }
