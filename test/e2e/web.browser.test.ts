@@ -175,7 +175,7 @@ describe.skipIf(!existsSync('/usr/bin/chromium'))('web apps in Chromium', () => 
     const accesses = page.getByRole('region', { name: '访问记录' });
     await expect.poll(() => accesses.textContent()).toContain('我们的工作人员 · 读取');
     expect(await accesses.textContent()).toContain('客服与售后');
-    expect(await page.getByRole('region', { name: '接收方' }).textContent()).toMatch(/courier.*配送.*收货地址/);
+    expect(await page.getByRole('region', { name: '接收方' }).textContent()).toMatch(/示例速运有限公司.*配送.*收货地址/);
     await shot(page, 'center-data-masked-zh-Hans');
 
     // full values need a fresh code; with no access answer yet the screen files the request and waits for it

@@ -30,7 +30,9 @@ export default routes('/v1/notice', (app, ctx) => {
         200: z.object({
           lang: z.enum(LANGUAGES),
           versionNo: z.number(),
-          purposes: z.array(z.object({ id: z.string(), label: z.string(), description: z.string().nullable(), legalBasis: z.string(), required: z.boolean(), consentMechanism: z.string().nullable() })),
+          purposes: z.array(z.object({ id: z.string(), label: z.string(), description: z.string().nullable(), legalBasis: z.string(), required: z.boolean(), consentMechanism: z.string().nullable(),
+            roles: z.array(z.string()).nullable().describe('the subject roles it applies to (null: every role)'),
+            recipients: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), country: z.string() })).describe('the declared recipients that receive data for it') })),
           permissions: z.array(z.object({ id: z.string(), label: z.string(), purposes: z.array(z.string()) })),
         }),
       },
@@ -43,7 +45,8 @@ export default routes('/v1/notice', (app, ctx) => {
     return {
       lang,
       versionNo,
-      purposes: registry.purposes.map((p) => ({ id: p.id, label: pick(p.labels) || p.id, description: pick(p.description) || null, legalBasis: p.legalBasis, required: p.required, consentMechanism: p.consentMechanism ?? null })),
+      purposes: registry.purposes.map((p) => ({ id: p.id, label: pick(p.labels) || p.id, description: pick(p.description) || null, legalBasis: p.legalBasis, required: p.required, consentMechanism: p.consentMechanism ?? null,
+        roles: p.roles ?? null, recipients: registry.recipients.filter((r) => r.purposes.includes(p.id)).map((r) => ({ id: r.id, name: pick(r.names) || r.id, kind: r.kind, country: r.country })) })),
       permissions: registry.permissions.map((p) => ({ id: p.id, label: pick(p.labels) || p.id, purposes: p.purposes })),
     };
   });

@@ -3097,6 +3097,15 @@ export interface paths {
                                 legalBasis: string;
                                 required: boolean;
                                 consentMechanism: string | null;
+                                /** @description the subject roles it applies to (null: every role) */
+                                roles: string[] | null;
+                                /** @description the declared recipients that receive data for it */
+                                recipients: {
+                                    id: string;
+                                    name: string;
+                                    kind: string;
+                                    country: string;
+                                }[];
                             }[];
                             permissions: {
                                 id: string;

@@ -16,6 +16,8 @@ interface Row {
   type: 'consent' | 'permission';
   target: string;
   recipient: string | null;
+  /** the recipient's name in the reader's language */
+  recipientName: string | null;
   label: string;
   about: string | null;
   on: boolean;
@@ -30,6 +32,8 @@ const SEPARATE = new Set(['separate', 'explicit', 'written']);
 export function ChoicesScreen() {
   const { t, lang, list, date } = useI18n();
   const mine = useLoad(() => call(personApi.GET('/v1/me/consents')));
+  // the person's role decides which purposes apply to them at all
+  const me = useLoad(() => call(personApi.GET('/v1/me')));
   // what each purpose and permission is for, from the public notice data, in the reader's language
   const about = useLoad(() => call(personApi.GET('/v1/notice/purposes', { params: { query: { lang } } })), [lang]);
   const [busy, setBusy] = useState<string | null>(null);
@@ -40,27 +44,34 @@ export function ChoicesScreen() {
   useEffect(() => setWritten({}), [mine.data]);
 
   const purposeLabel = (id: string) => about.data?.purposes.find((p) => p.id === id)?.label ?? id;
+  const recipientName = (purpose: string, id: string) => about.data?.purposes.find((p) => p.id === purpose)?.recipients.find((r) => r.id === id)?.name ?? id;
+  const role = me.data?.subject.role;
   const state = mine.data?.state ?? [];
   const consentRow = (target: string, recipient: string | null): Row => {
     const p = about.data?.purposes.find((x) => x.id === target);
     const s = state.find((c) => c.type === 'consent' && c.target === target && c.recipient === recipient);
     const key = keyOf('consent', target, recipient);
     const on = written[key] ?? s?.status === 'granted';
-    return { key, type: 'consent', target, recipient, label: p?.label ?? target, about: p?.description ?? null, on, stale: on && !(key in written) && !!s?.stale, separate: recipient !== null || SEPARATE.has(p?.consentMechanism ?? '') };
+    return { key, type: 'consent', target, recipient, recipientName: recipient && recipientName(target, recipient), label: p?.label ?? target, about: p?.description ?? null, on, stale: on && !(key in written) && !!s?.stale, separate: recipient !== null || SEPARATE.has(p?.consentMechanism ?? '') };
   };
-  // every optional consent purpose of the notice, each followed by consents the person gave naming one recipient;
-  // then any other consent on record (a recipient of a purpose the service needs, agreed at checkout)
-  const optional = about.data?.purposes.filter((p) => p.legalBasis === 'consent' && !p.required) ?? [];
+  // every optional consent purpose of the notice that applies to the person's role, each followed by its declared
+  // recipients other than processors (PIPL 23, 39: giving data to another handler needs a consent naming it) and any
+  // other recipient the person agreed to; then any other consent on record (a recipient of a purpose the service
+  // needs, agreed at checkout)
+  const optional = about.data?.purposes.filter((p) => p.legalBasis === 'consent' && !p.required && (!p.roles || !role || p.roles.includes(role))) ?? [];
   const consents: Row[] = [];
+  const has = (r: Row) => consents.some((x) => x.key === r.key);
   for (const p of optional) {
     consents.push(consentRow(p.id, null));
-    for (const s of state) if (s.type === 'consent' && s.target === p.id && s.recipient) consents.push(consentRow(p.id, s.recipient));
+    for (const r of p.recipients) if (r.kind !== 'processor') consents.push(consentRow(p.id, r.id));
+    for (const s of state) if (s.type === 'consent' && s.target === p.id && s.recipient && !has(consentRow(p.id, s.recipient))) consents.push(consentRow(p.id, s.recipient));
   }
   for (const s of state) if (s.type === 'consent' && !consents.some((r) => r.key === keyOf('consent', s.target, s.recipient))) consents.push(consentRow(s.target, s.recipient));
+  // a permission stops its purposes only once switched off here (the server never blocks one it has no record of)
   const permissions: Row[] = (about.data?.permissions ?? []).map((p) => {
     const key = keyOf('permission', p.id, null);
     const s = state.find((c) => c.type === 'permission' && c.target === p.id);
-    return { key, type: 'permission', target: p.id, recipient: null, label: p.label, about: t('center.choices.usedFor', { purposes: list(p.purposes.map(purposeLabel)) }), on: written[key] ?? s?.status === 'on', stale: false, separate: false };
+    return { key, type: 'permission', target: p.id, recipient: null, recipientName: null, label: p.label, about: t('center.choices.usedFor', { purposes: list(p.purposes.map(purposeLabel)) }), on: written[key] ?? s?.status !== 'off', stale: false, separate: false };
   });
 
   const change = async (row: Row, on: boolean, renew = false) => {
@@ -74,7 +85,7 @@ export function ChoicesScreen() {
       : on ? await call(personApi.POST('/v1/me/consents', { body: target })) : await call(personApi.POST('/v1/me/consents/withdraw', { body: target }));
     setBusy(null);
     if (r.problem) return setFailed({ key: row.key, problem: r.problem });
-    const name = row.recipient ? `${row.label} → ${row.recipient}` : row.label;
+    const name = row.recipient ? `${row.label} → ${row.recipientName}` : row.label;
     setWritten((w) => ({ ...w, [row.key]: on }));
     setSaved({ key: row.key, text: t(renew ? 'center.choices.savedRenew' : on ? 'center.choices.savedOn' : 'center.choices.savedOff', { name }) });
     mine.reload();
@@ -88,7 +99,7 @@ export function ChoicesScreen() {
           <div class="toggle-text">
             <span class="toggle-label" id={`${row.key}-label`}>
               {row.label}
-              {row.recipient && <span class="muted"> → {row.recipient}</span>}
+              {row.recipient && <span class="muted"> → {row.recipientName}</span>}
             </span>
             {(row.separate || row.stale) && (
               <span class="toggle-badges">
@@ -117,10 +128,10 @@ export function ChoicesScreen() {
     <>
       <h1 tabIndex={-1}>{t('center.choices.title')}</h1>
       <p class="lead">{t('center.choices.lead')}</p>
-      {(mine.problem ?? about.problem) && <ProblemAlert problem={(mine.problem ?? about.problem)!} />}
+      {(mine.problem ?? about.problem ?? me.problem) && <ProblemAlert problem={(mine.problem ?? about.problem ?? me.problem)!} />}
       {/* announced once here; the same words show beside the switch that changed */}
       <div role="status" class="visually-hidden">{saved?.text}</div>
-      {mine.data && about.data && (
+      {mine.data && about.data && (me.data || me.problem) && (
         <>
           <section class="card" aria-labelledby="consents-h">
             <h2 id="consents-h" class="card-title">{t('center.choices.consents')}</h2>
@@ -140,7 +151,7 @@ export function ChoicesScreen() {
                   {[...history].reverse().map((h) => (
                     <tr key={h.id}>
                       <th scope="row">{date(h.occurredAt, true)}</th>
-                      <td data-label={t('center.choices.historyWhat')}>{h.type === 'permission' ? about.data!.permissions.find((p) => p.id === h.target)?.label ?? h.target : purposeLabel(h.target)}{h.recipient && <span class="muted"> → {h.recipient}</span>}</td>
+                      <td data-label={t('center.choices.historyWhat')}>{h.type === 'permission' ? about.data!.permissions.find((p) => p.id === h.target)?.label ?? h.target : purposeLabel(h.target)}{h.recipient && <span class="muted"> → {recipientName(h.target, h.recipient)}</span>}</td>
                       <td data-label={t('center.choices.historyChange')}>{tOr(t, 'consentEvent.', h.event)}</td>
                       <td data-label={t('center.choices.historyWhere')}>{tOr(t, 'channel.', h.channel)}</td>
                     </tr>

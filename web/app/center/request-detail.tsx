@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../api/client.ts';
 import { useI18n } from '../i18n/i18n-context.tsx';
 import { tOr } from '../i18n/index.ts';
-import { isOverdue } from '../lib/requests.ts';
+import { isOverdue, money } from '../lib/requests.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { linkClick } from '../lib/use-route.ts';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
@@ -11,7 +11,7 @@ import { personApi, personToken } from './person-session.ts';
 
 /** The detail screen; another person's id answers exactly like an unknown one. */
 export function RequestDetail(props: { id: string }) {
-  const { t, date } = useI18n();
+  const { t, date, lang } = useI18n();
   const r = useLoad(() => call(personApi.GET('/v1/me/requests/{id}', { params: { path: { id: props.id } } })), [props.id]);
   const [downloadError, setDownloadError] = useState<string | null>(null);
   const notFound = r.problem && (r.problem.status === 404 || r.problem.code === 'VALIDATION_FAILED');
@@ -40,7 +40,8 @@ export function RequestDetail(props: { id: string }) {
             </p>
             <p>{t('center.requests.reference')}: <code>{q.id}</code></p>
             <p>{t('center.requests.received', { date: date(q.receivedAt, true) })}<br />{t('center.requests.due', { date: date(q.dueAt) })}</p>
-            {q.outcome?.text && <p>{t('center.requests.outcome', { text: q.outcome.text })}</p>}
+            {q.type === 'copy' && <p data-testid="request-fee">{q.fee && q.fee.amount > 0 ? t('center.requests.fee', { amount: money(q.fee, lang), n: String(q.fee.copyNo) }) : t('center.requests.feeFree')}</p>}
+            {q.outcome?.text && <p data-testid="request-outcome">{t('center.requests.outcome', { text: q.outcome.text })}</p>}
             {(q.type === 'copy' || q.type === 'portability') && q.status === 'completed' && <p><button type="button" onClick={download}>{t('center.requests.download')}</button></p>}
             {downloadError && <div class="alert alert-error" role="alert"><p>{downloadError}</p></div>}
           </section>

@@ -11,9 +11,13 @@ import { RequestRow } from './request-row.tsx';
 
 /** The "my requests" screen; `sub` is a request id when one is open. */
 export function RequestsScreen(props: { sub: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const list = useLoad(() => call(personApi.GET('/v1/me/requests')), [props.sub]);
   const me = useLoad(() => call(personApi.GET('/v1/me')));
+  const about = useLoad(() => call(personApi.GET('/v1/notice/purposes', { params: { query: { lang } } })), [lang]);
+  // GDPR 21(1): uses resting on legitimate interests or a public task can be objected to; each applies to some roles
+  const role = me.data?.subject.role;
+  const objectable = (about.data?.purposes ?? []).filter((p) => ['legitimate-interests', 'public-task'].includes(p.legalBasis) && (!p.roles || !role || p.roles.includes(role)));
   if (props.sub) return <RequestDetail id={props.sub} />;
   return (
     <>
@@ -21,7 +25,7 @@ export function RequestsScreen(props: { sub: string }) {
       <div class="grid">
         <section class="card" aria-labelledby="new-h">
           <h2 id="new-h" style="margin-top:0">{t('center.requests.new')}</h2>
-          <RequestForm categories={me.data?.categories ?? []} onFiled={list.reload} />
+          <RequestForm categories={me.data?.categories ?? []} objectable={objectable} onFiled={list.reload} />
         </section>
         <section class="card" aria-labelledby="list-h">
           <h2 id="list-h" style="margin-top:0">{t('center.requests.list')}</h2>

@@ -13,6 +13,7 @@ export interface RequestView {
   result?: Record<string, unknown> | null;
   language?: string;
   subjectId?: string;
+  fee?: { amount: number; currency: string; copyNo: number } | null;
 }
 
 /** Still being worked on. */
@@ -32,4 +33,13 @@ export function isOverdue(r: RequestView, now = Date.now()): boolean {
 /** Nearest deadline first. */
 export function byDeadline(a: RequestView, b: RequestView): number {
   return Date.parse(a.dueAt) - Date.parse(b.dueAt);
+}
+
+/** A fee as the reader's language writes money (GDPR 15(3): a further copy may carry a reasonable fee). */
+export function money(fee: { amount: number; currency: string }, lang: string): string {
+  try {
+    return new Intl.NumberFormat(lang, { style: 'currency', currency: fee.currency }).format(fee.amount);
+  } catch {
+    return `${fee.amount} ${fee.currency}`;
+  }
 }
