@@ -24,6 +24,8 @@ const Env = z.object({
   CUSTODIA_DEV_MAILBOX: z.stringbool().default(true),
   NODE_ENV: z.string().default('development'),
   CUSTODIA_RETENTION_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
+  CUSTODIA_AUDIT_EXPORT_FILE: z.string().optional(),
+  CUSTODIA_AUDIT_EXPORT_SECONDS: z.coerce.number().int().min(0).default(300),
   CUSTODIA_NATS_URL: z.string().regex(/^(nats|tls|wss?):\/\//, 'a nats:// URL').optional(),
 });
 

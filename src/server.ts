@@ -21,6 +21,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { JobQueue, openStore, type StoreOptions } from './store/index.ts';
 import { publicationHooks } from './hooks.ts';
+import { checkpointSigner, Checkpoints } from './checkpoints.ts';
 import { codeSenders, registerRightsJobs, RightsService, RightsVerifier } from './rights/index.ts';
 import { registerRetentionJobs, scheduleRetention, type LifecycleDeps } from './lifecycle/index.ts';
 
@@ -42,7 +43,6 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   const logger = opts.logger === undefined ? createLogger(config.LOG_LEVEL) : opts.logger;
   const print = opts.print ?? ((l: string) => process.stderr.write(`${l}\n`));
   const store = await openStore(opts.store ?? (config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, schema: config.CUSTODIA_DB_SCHEMA } : { dataDir: config.CUSTODIA_DATA_DIR }));
-  const audit = new AuditWriter(store.db);
   const jobs = new JobQueue(store.db, { onError: (job, e) => logger && logger.warn({ job: job.id, queue: job.queue, error: (e as Error).message?.slice(0, 200) }, 'job failed') });
   const sinks = config.CUSTODIA_NATS_URL ? [new NatsSink({ url: config.CUSTODIA_NATS_URL })] : [];
   registerOutboxJobs(jobs, { timeoutMs: config.CUSTODIA_WEBHOOK_TIMEOUT_MS, sinks });
@@ -58,6 +58,15 @@ export async function startServer(config: Config, opts: { registryFile?: string;
     : loadMasterKey({ value: config.CUSTODIA_MASTER_KEY, file: config.CUSTODIA_MASTER_KEY_FILE ?? join(config.CUSTODIA_DATA_DIR, 'master.key'), create: true }).key;
   const keyStore = inMemory ? new MemoryKeyStore() : new FileKeyStore(config.CUSTODIA_KEYSTORE_DIR ?? join(config.CUSTODIA_DATA_DIR, 'keys'));
   const keyring = new KeyRing(keyStore, master);
+  // audit blocks are signed with a key derived from the master key, which never enters the data database
+  const signer = checkpointSigner(master);
+  const audit = new AuditWriter(store.db, { signer });
+  const checkpoints = new Checkpoints(store.db, signer, {
+    file: config.CUSTODIA_AUDIT_EXPORT_FILE,
+    intervalSeconds: config.CUSTODIA_AUDIT_EXPORT_SECONDS,
+    hasSinks: sinks.length > 0,
+    onError: (e) => logger && logger.warn({ error: (e as Error).message?.slice(0, 200) }, 'audit checkpoint export failed'),
+  });
   const vault = new VaultValues(store.db, keyring, master.derive('blind-index'), consent, audit);
   const rights = new RightsService({ db: store.db, registry, consent, vault, keyring, connectors, nudge: () => jobs.nudge() });
   registerRightsJobs(jobs, rights);
@@ -69,7 +78,7 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   let policy: AccessPolicy | undefined;
   registry.onChange((v) => (policy = compilePolicy(v.registry, deploy.access)));
   const ctx: AppContext = {
-    config, store, audit, jobs, keys: new KeyAuthenticator(store.db), hooks, logger, registry, consent, deploy, vault, keyring,
+    config, store, audit, checkpoints, jobs, keys: new KeyAuthenticator(store.db), hooks, logger, registry, consent, deploy, vault, keyring,
     rights, verifier, mailbox, lifecycle,
     policy: () => {
       if (!policy) throw new Error('no registry loaded');
@@ -104,6 +113,7 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   await registry.refresh();
   await consent.signer.init();
   audit.start();
+  checkpoints.start();
   await scheduleRetention(store.db, config.CUSTODIA_RETENTION_INTERVAL_MINUTES, new Date());
   jobs.start();
   const app = await buildApp(ctx);
@@ -118,6 +128,7 @@ export async function startServer(config: Config, opts: { registryFile?: string;
       await jobs.stop();
       await Promise.all([...sinks.map((s) => s.close()), connectors.close()]);
       await vault.flushTouched();
+      checkpoints.stop();
       await audit.stop();
       await store.close();
     })());

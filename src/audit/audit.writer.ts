@@ -1,6 +1,7 @@
 // The audit writer: chains entries in blocks (group commit) from an in-memory buffer and from the inbox table.
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../store/index.ts';
+import type { CheckpointSigner } from './audit.checkpoint.ts';
 import { entryHash, serializeEvent, type AuditEvent } from './audit.model.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -43,7 +44,7 @@ export class AuditWriter {
 
   constructor(
     private readonly db: Kysely<Database>,
-    private readonly opts: { maxBlock?: number; inboxPollMs?: number } = {},
+    private readonly opts: { maxBlock?: number; inboxPollMs?: number; signer?: CheckpointSigner } = {},
   ) {}
 
   /** Appends one event and resolves with its sequence number once committed. */
@@ -141,13 +142,16 @@ export class AuditWriter {
     });
     const block = head.block + 1n;
     const first = head.seq + 1n;
+    // the checkpoint is signed before the statement, so a block is never stored without its signature
+    const at = new Date();
+    const cp = this.opts.signer?.sign({ blockNo: String(block), firstSeq: String(first), lastSeq: String(seq), hash: prev, ts: at.toISOString() });
     const r = await sql<{ moved: number }>`
       with h as (
         update audit_head set last_seq = ${String(seq)}, last_hash = ${prev}, last_block = ${String(block)}
         where id = 1 and last_seq = ${String(head.seq)} returning 1
       ), b as (
-        insert into audit_blocks (block_no, first_seq, last_seq, block_hash)
-        select ${String(block)}, ${String(first)}, ${String(seq)}, ${prev} from h
+        insert into audit_blocks (block_no, first_seq, last_seq, block_hash, created_at, kid, signature)
+        select ${String(block)}, ${String(first)}, ${String(seq)}, ${prev}, ${at}::timestamptz, ${cp?.kid ?? null}, ${cp?.sig ?? null} from h
       ), e as (
         insert into audit_entries (seq, block_no, ts, action, subject, body, prev_hash, hash)
         select v.seq, ${String(block)}, v.ts, v.action, v.subject, v.body, v.prev_hash, v.hash

@@ -1,5 +1,7 @@
-// Audit pillar: the hash-chained, append-only log written by one writer with group commit.
+// Audit pillar: the hash-chained, append-only log written by one writer with group commit, with signed checkpoints.
 export { type AuditEvent, entryHash, GENESIS_HASH } from './audit.model.ts';
 export { AuditWriter, recordAudit, recordAudits } from './audit.writer.ts';
-export { verifyAuditChain, type AuditVerification } from './audit.verify.ts';
+export { verifyAuditChain, type Anchor, type AuditVerification, type VerifyOptions } from './audit.verify.ts';
 export { searchAudit, type AuditQuery, type AuditRecord } from './audit.search.ts';
+export { CheckpointSigner, TrustedKeys, type Checkpoint, type ExportedCheckpoint, type PublicJwk } from './audit.checkpoint.ts';
+export { exportCheckpoint, fileDestination, latestCheckpoint, listCheckpoints, readCheckpointFile, type CheckpointDestination } from './audit.export.ts';

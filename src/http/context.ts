@@ -11,12 +11,15 @@ import type { CurrentRegistry, PublicationHooks } from '../publication/index.ts'
 import type { JobQueue, Store } from '../store/index.ts';
 import type { DevMailbox, RightsService, RightsVerifier } from '../rights/index.ts';
 import type { LifecycleDeps } from '../lifecycle/index.ts';
+import type { Checkpoints } from '../checkpoints.ts';
 
 /** The services behind the API. */
 export interface AppContext {
   config: Config;
   store: Store;
   audit: AuditWriter;
+  /** Signed audit checkpoints: export and verification. */
+  checkpoints: Checkpoints;
   jobs: JobQueue;
   keys: KeyAuthenticator;
   hooks: PublicationHooks;

@@ -61,6 +61,19 @@ export interface AuditBlocksTable {
   last_seq: string;
   block_hash: string;
   created_at: Timestamp;
+  /** The checkpoint signing key and Ed25519 signature (migration 0008; null on older blocks). */
+  kid: string | null;
+  signature: string | null;
+}
+
+/** Checkpoints that were exported (file, webhook, API): the anchors truncation is detected against. */
+export interface AuditExportsTable {
+  id: Generated<string>;
+  destination: string;
+  block_no: string;
+  last_seq: string;
+  checkpoint: unknown;
+  exported_at: Generated<Timestamp>;
 }
 
 /** The chain head: one row, locked by the chainer so only one writer extends the chain. */
@@ -114,6 +127,7 @@ export interface Database {
   audit_entries: AuditEntriesTable;
   audit_blocks: AuditBlocksTable;
   audit_head: AuditHeadTable;
+  audit_exports: AuditExportsTable;
   outbox_events: OutboxEventsTable;
   jobs: JobsTable;
   webhooks: WebhooksTable;

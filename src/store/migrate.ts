@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-banner.ts';
 import * as m0006 from './migrations/0006-adm.ts';
 import * as m0005 from './migrations/0005-rights.ts';
 import * as m0007 from './migrations/0007-lifecycle.ts';
+import * as m0008 from './migrations/0008-audit-checkpoints.ts';
 
 /** Every migration, in order. A new one is a new file and one line here. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -17,6 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '0006-adm': m0006,
   '0005-rights': m0005,
   '0007-lifecycle': m0007,
+  '0008-audit-checkpoints': m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

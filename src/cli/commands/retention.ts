@@ -1,6 +1,5 @@
 // `custodia retention plan|sweep`: what the registry's retention says must go now, and erasing it (locally or through the API).
 import { join } from 'node:path';
-import { AuditWriter } from '../../audit/index.ts';
 import type { Config } from '../../config.ts';
 import { planRetention, runRetentionSweep, type LifecycleDeps, type RetentionPlan, type SweepResult } from '../../lifecycle/index.ts';
 import { CurrentRegistry } from '../../publication/index.ts';
@@ -8,6 +7,7 @@ import type { Store } from '../../store/index.ts';
 import { FileKeyStore, KeyRing, loadMasterKey } from '../../vault/index.ts';
 import { parseCommandArgs, UsageError, type CliCommand } from '../cli.io.ts';
 import { apiError, withDataOrApi } from '../cli.target.ts';
+import { chainPending } from '../cli.audit.ts';
 
 function deps(store: Store, config: Config, withKeys: boolean): LifecycleDeps {
   const current = new CurrentRegistry(store.db);
@@ -46,7 +46,7 @@ export const command: CliCommand = {
       async (store, config) => {
         if (verb === 'plan') return planRetention(deps(store, config, false), at);
         const r = await runRetentionSweep(deps(store, config, true), at, 'cli:retention');
-        await new AuditWriter(store.db).flush(); // chain the sweep's entries before the store closes
+        await chainPending(store, config); // chain the sweep's entries before the store closes
         return r;
       },
       async (api) => {
