@@ -1,19 +1,17 @@
-// The structured-identifier pass: one linear regex finds runs of letter/digit groups, classify() names them.
+// The structured-identifier pass: nextToken() finds runs of letter/digit groups, classify() names them.
 import { CandidateContext } from './context.ts';
 import { classify } from './classify.ts';
 import type { RawHit } from './scan-types.ts';
 import { foldWidth } from './text.ts';
+import { CHAR_CLASS, W, nextToken } from './token-shape.ts';
 
-const W = '0-9A-Za-z\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A';
 // Groups are capped (24 characters, 12 groups) so a token is at most ~330 characters: the stream overlap covers it.
 // After a space only a digit (or + or a bracket before one) continues a run, so words never glue numbers together.
-// Separators are disjoint from group characters, so the engine never has two ways to split a run (no backtracking blow-up).
-const SEP = `(?:[-\\uFF0D\\u2010\\u2013./\\uFF0E\\uFF0F:\\uFF1A()\\uFF08\\uFF09]{1,2}(?:[ \\u3000](?=[+\\uFF0B(\\uFF08]?[0-9\\uFF10-\\uFF19]))?|[ \\u3000]{1,2}[+\\uFF0B(\\uFF08]?(?=[0-9\\uFF10-\\uFF19]))`;
-const TOKEN = new RegExp(`(?<![${W}])[+\\uFF0B(\\uFF08]?(?=[A-Za-z\\uFF21-\\uFF3A\\uFF41-\\uFF5A]{0,4}[0-9\\uFF10-\\uFF19])[${W}]{1,24}(?:${SEP}[${W}]{1,24}){0,11}[)\\uFF09]?`, 'g');
 
 function isW(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xff10 && c <= 0xff19) || (c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a);
+  return (CHAR_CLASS[c] & W) !== 0;
 }
+
 
 function weak(sep: string): boolean {
   return sep.indexOf(' ') >= 0 || sep.indexOf('/') >= 0 || sep.indexOf(':') >= 0;
@@ -21,16 +19,16 @@ function weak(sep: string): boolean {
 
 /** Finds structured identifiers whose token starts in [from, to); returns hits and the end of the last token seen. */
 export function scanTokens(text: string, from: number, to: number, out: RawHit[]): number {
-  TOKEN.lastIndex = from;
   let resume = to;
+  const t = { start: 0, end: 0 };
   const g: string[] = [];
   const s: string[] = [];
   const gs: number[] = [];
   const ge: number[] = [];
-  for (let m = TOKEN.exec(text); m !== null && m.index < to; m = TOKEN.exec(text)) {
-    const tok = m[0];
-    const base = m.index;
-    const end = base + tok.length;
+  for (let at = from; nextToken(text, at, t) && t.start < to; at = t.end) {
+    const base = t.start;
+    const end = t.end;
+    const tok = text.slice(base, end);
     if (end > resume) resume = end;
     // the shortest identifier written out (an IPv4 address such as 1.2.3.4) has 7 characters
     if (tok.length < 7) continue;
