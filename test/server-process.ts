@@ -27,7 +27,9 @@ export async function freePort(): Promise<number> {
 export async function spawnServer(args: string[], env: Record<string, string | undefined> = {}, timeoutMs = 60_000): Promise<ServerProcess> {
   const port = await freePort();
   let out = '';
-  const child = spawn(process.execPath, ['bin/custodia.js', 'serve', '--port', String(port), ...args], {
+  // CUSTODIA_SERVER_NODE_ARGS (e.g. --cpu-prof) lets a benchmark profile the server process
+  const nodeArgs = process.env.CUSTODIA_SERVER_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, 'bin/custodia.js', 'serve', '--port', String(port), ...args], {
     // embedded PGlite unless the caller passes DATABASE_URL: tests must not share the database's public schema
     env: { ...process.env, DATABASE_URL: undefined, CUSTODIA_DB_SCHEMA: undefined, LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,10 +1,10 @@
 // Subjects: the people whose data is held, with their role, regimes and language; no personal values here.
 import { randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Kysely, Selectable, Transaction } from 'kysely';
 import { recordAudit } from '../audit/index.ts';
 import { AppError } from '../errors.ts';
 import type { Regime, Registry } from '../registry/index.ts';
-import type { Database } from '../store/index.ts';
+import type { Database, SubjectsTable } from '../store/index.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -62,8 +62,16 @@ export async function createSubject(db: Db, registry: Registry, input: NewSubjec
 
 /** Reads one subject; unknown ids are NOT_FOUND, the same answer as ids the caller may not see. */
 export async function getSubject(db: Db, id: string): Promise<Subject> {
-  const r = await db.selectFrom('subjects').select(['id', 'external_ref', 'role', 'regimes', 'language', 'adult_from', 'status', 'created_at']).where('id', '=', id).executeTakeFirst();
+  const r = await db.selectFrom('subjects').select(SUBJECT_COLUMNS).where('id', '=', id).executeTakeFirst();
   if (!r) throw new AppError('NOT_FOUND', 'no such subject');
+  return subjectFromRow(r);
+}
+
+/** The columns a Subject is read from (hot paths join them with their own rows in one query). */
+export const SUBJECT_COLUMNS = ['id', 'external_ref', 'role', 'regimes', 'language', 'adult_from', 'status', 'created_at'] as const;
+
+/** A subjects row (SUBJECT_COLUMNS) as a Subject. */
+export function subjectFromRow(r: Pick<Selectable<SubjectsTable>, (typeof SUBJECT_COLUMNS)[number]>): Subject {
   return { id: r.id, externalRef: r.external_ref, role: r.role, regimes: r.regimes as Regime[], language: r.language, adultFrom: r.adult_from, status: r.status, createdAt: new Date(r.created_at).toISOString() };
 }
 
