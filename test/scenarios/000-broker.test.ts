@@ -1,20 +1,43 @@
 // Seed 000, an online broker (GDPR-style, zh-Hant): KYC and a credit-check processor, marketing on legitimate
 // interest until objection, automated credit decisions, aggregate survey reports, CCTV, fees and rectification.
-import { expect, it } from 'vitest';
-import { eventually, NOTICE_HASH, scenario, settled, settledMine, signIn, webhookReceiver } from './scenario-harness.ts';
+// Onboarding, marketing, research and office security are services on the public API, staff answer over it too;
+// what the customers do themselves (subscribe, object, ask about a decision, consent to a survey, ask for access
+// and copies, correct an address) they do in the privacy center in Chromium, in Traditional Chinese.
+import { readFileSync } from 'node:fs';
+import { unzipSync, strFromU8 } from 'fflate';
+import { afterAll, expect, it } from 'vitest';
+import { centerBrowser, type Person } from './center-browser.ts';
+import { eventually, scenario, settled, webhookReceiver } from './scenario-harness.ts';
+
+const browser = centerBrowser();
 
 scenario('000 broker', 'examples/000-broker.live.yaml', (get) => {
   let onboarding: string;
   let marketing: string;
   let research: string;
   let id: string;
+  let chen: Person;
+  let decision: string;
+  const people: Person[] = [];
+  const person = async (contact: string, opts?: { phone?: boolean }) => {
+    const p = await browser.person(get(), 'zh-Hant', opts);
+    people.push(p);
+    await p.signIn(contact);
+    return p;
+  };
+  let zh: { purposes: Record<string, string>; categories: Record<string, string>; recipients: Record<string, string> };
   const read = (key: string, purpose: string, categories: string[]) => get().call('POST', `/v1/subjects/${id}/data/read`, { key, body: { purpose, categories } });
+  const staffView = async (requestId: string) => (await get().call('GET', `/v1/requests/${requestId}`, { key: get().admin })).json;
+  afterAll(async () => Promise.all(people.map((p) => p.close())));
 
   it('step 1: a prospect opens an account; the credit-check processor receives only the categories listed for it', async () => {
     const s = get();
     onboarding = await s.key('onboarding', 'service', { purposes: ['account', 'kyc', 'credit-check', 'credit-decision'] });
     marketing = await s.key('marketing', 'service', { purposes: ['newsletter', 'marketing-email', 'webinar'] });
     research = await s.key('research', 'service', { purposes: ['survey'] });
+    const registry = (await s.call('GET', '/v1/registry', { key: s.admin })).json.registry;
+    const hant = (xs: { id: string; labels?: Record<string, string>; names?: Record<string, string> }[]) => Object.fromEntries(xs.map((x) => [x.id, (x.labels ?? x.names)!['zh-Hant']]));
+    zh = { purposes: hant(registry.purposes), categories: hant(registry.categories), recipients: hant(registry.recipients) };
     id = (await s.call('POST', '/v1/subjects', { key: onboarding, body: { role: 'prospect', regimes: ['gdpr'], language: 'zh-Hant' } })).json.id;
     const put = await s.call('PUT', `/v1/subjects/${id}/data`, { key: onboarding, body: { values: [
       { category: 'name', value: '林志明' }, { category: 'birth-date', value: '1985-03-02' }, { category: 'address', value: '臺北市信義區市府路1號' },
@@ -28,19 +51,27 @@ scenario('000 broker', 'examples/000-broker.live.yaml', (get) => {
     expect(ok.json.crossBorder).toBe(false); // CY is inside the EEA
   });
 
-  it('step 2: newsletter and webinar; marketing email on legitimate interest until the customer objects', async () => {
+  it('step 2: the customer subscribes to the newsletter; marketing email on legitimate interest until the customer objects', async () => {
     const s = get();
     const customer = (await s.call('POST', '/v1/subjects', { key: onboarding, body: { role: 'customer', regimes: ['gdpr'], language: 'zh-Hant' } })).json.id;
     id = customer;
     await s.call('PUT', `/v1/subjects/${id}/data`, { key: onboarding, body: { values: [{ category: 'name', value: '陳美玲' }, { category: 'email', value: 'chen@example.tw' }] } });
     expect((await read(marketing, 'newsletter', ['email'])).json.decision.rule).toBe('CONSENT_ABSENT');
-    expect((await s.call('POST', `/v1/subjects/${id}/consents`, { key: marketing, body: { purposes: [{ purpose: 'newsletter' }], kind: 'general', action: 'checkbox', registryVersion: await s.version(), noticeHash: NOTICE_HASH, channel: 'web' } })).status).toBe(201);
+    // the customer switches the newsletter on in the privacy center; the webinar sign-up is part of the contract
+    chen = await person('chen@example.tw');
+    expect(await chen.page.locator('html').getAttribute('lang')).toBe('zh-Hant');
+    await chen.nav('center.nav.choices');
+    expect(await chen.switch(zh.purposes.webinar).count()).toBe(0);
+    await chen.flip(zh.purposes.newsletter, true);
+    expect((await s.call('GET', `/v1/consents/check?subject=${id}&purpose=newsletter`, { key: marketing })).json.status).toBe('granted');
     expect((await read(marketing, 'newsletter', ['email'])).json.decision.effect).toBe('allow-full');
     expect((await read(marketing, 'webinar', ['email'])).json.decision.effect).toBe('allow-full');
     expect((await read(marketing, 'marketing-email', ['email'])).json.decision.effect).toBe('allow-full');
-    // GDPR 21(2): the objection to direct marketing is absolute and at once
-    const objection = await s.call('POST', '/v1/requests', { key: onboarding, body: { subjectId: id, type: 'object', marketing: true } });
-    expect(objection.status, objection.text).toBe(201);
+    await chen.shot('000-choices-zh-Hant');
+    // GDPR 21(2): the objection to direct marketing is absolute and at once; the customer files it in the privacy center
+    const objection = await chen.fileRequest('object', { object: '' });
+    await chen.waitForRequest(objection, 'completed', 10_000);
+    expect(await staffView(objection)).toMatchObject({ type: 'object', channel: 'web', requester: 'subject', status: 'completed' });
     for (const purpose of ['marketing-email', 'newsletter']) {
       const r = await read(marketing, purpose, ['email']);
       expect(r.json.decision.effect, purpose).toBe('deny');
@@ -57,25 +88,41 @@ scenario('000 broker', 'examples/000-broker.live.yaml', (get) => {
       factors: [{ name: 'bureau score band', weight: 0.6, direction: 'negative', category: 'credit-report' }, { name: 'account tenure', weight: 0.4, direction: 'positive', category: 'customer-profile' }],
     } });
     expect(rec.status, rec.text).toBe(201);
+    decision = rec.json.id;
     // identifiers never go into the stored inputs
     const leaky = await s.call('POST', `/v1/subjects/${id}/automated-decisions`, { key: onboarding, body: {
       purpose: 'credit-decision', outcome: 'declined', modelVersion: 'credit-2026.3', inputs: { categories: ['credit-report'], summary: 'applicant chen@example.tw' }, factors: [{ name: 'score', weight: 1, direction: 'negative' }],
     } });
     expect(leaky.json.code).toBe('ADM_INPUT_PERSONAL');
     expect((await s.call('POST', `/v1/subjects/${id}/automated-decisions`, { key: marketing, body: { purpose: 'credit-decision', outcome: 'x', modelVersion: 'v', inputs: { categories: ['credit-report'] }, factors: [{ name: 'f', weight: 1, direction: 'negative' }] } })).status).toBeGreaterThanOrEqual(403);
-    const explanation = await s.call('GET', `/v1/subjects/${id}/automated-decisions/${rec.json.id}/explanation?lang=zh-Hant`, { key: onboarding });
+    // the customer asks in the privacy center for an explanation and for a person to review it, quoting the decision
+    const ask = await chen.fileRequest('adm-explanation', { decisionRef: decision, message: '為什麼調降額度？' });
+    const review = await chen.fileRequest('adm-human-review', { decisionRef: decision });
+    for (const [rid, type] of [[ask, 'adm-explanation'], [review, 'adm-human-review']]) {
+      expect(await staffView(rid)).toMatchObject({ type, status: 'open', channel: 'web', input: { decisionRef: decision } });
+    }
+    // staff read the explanation in the customer's language and answer with it
+    const explanation = await s.call('GET', `/v1/subjects/${id}/automated-decisions/${decision}/explanation?lang=zh-Hant`, { key: onboarding });
     expect(explanation.status).toBe(200);
     expect(JSON.stringify(explanation.json)).toContain('bureau score band');
-    const review = await s.call('POST', '/v1/requests', { key: onboarding, body: { subjectId: id, type: 'adm-human-review', decisionRef: rec.json.id } });
-    expect(review.status, review.text).toBe(201);
-    expect(review.json.type).toBe('adm-human-review');
+    const officer = await s.key('dpo-3', 'privacy-officer');
+    expect((await s.call('POST', `/v1/requests/${ask}/complete`, { key: officer, body: { text: explanation.json.text } })).status).toBe(200);
+    await chen.waitForRequest(ask, 'completed', 10_000);
+    expect(await chen.page.getByTestId('request-outcome').textContent()).toContain('bureau score band');
+    await chen.shot('000-adm-explanation-zh-Hant');
+    // the review stays open for a person to do
+    await chen.goto('/requests');
+    const row = chen.page.getByTestId('my-requests').getByRole('listitem').filter({ hasText: chen.t('request.adm-human-review') });
+    expect(await row.textContent()).toContain(chen.t('status.open'));
   });
 
   it('step 4: a survey answer needs consent; a report shared outside must be k-anonymous and carry no identifiers', async () => {
     const s = get();
     await s.call('PUT', `/v1/subjects/${id}/data`, { key: research, body: { values: [{ category: 'survey-answers', value: '服務滿意' }] } });
     expect((await read(research, 'survey', ['survey-answers'])).json.decision.rule).toBe('CONSENT_ABSENT');
-    expect((await s.call('POST', `/v1/subjects/${id}/consents`, { key: research, body: { purposes: [{ purpose: 'survey' }], kind: 'general', action: 'checkbox', registryVersion: await s.version(), noticeHash: NOTICE_HASH, channel: 'web' } })).status).toBe(201);
+    await chen.nav('center.nav.choices');
+    await chen.flip(zh.purposes.survey, true);
+    expect((await s.call('GET', `/v1/subjects/${id}/consents`, { key: research })).json.state).toContainEqual(expect.objectContaining({ target: 'survey', status: 'granted', kind: 'general' }));
     expect((await read(research, 'survey', ['survey-answers'])).json.values[0].value).toBe('服務滿意');
     const analyst = await s.key('analyst', 'service', { purposes: ['survey'] });
     const rows = Array.from({ length: 30 }, (_, i) => ({ ageBand: ['20-29', '30-39', '40-49'][i % 3], region: i % 2 ? '臺北' : '新北', satisfied: i % 4 !== 0 }));
@@ -114,23 +161,43 @@ scenario('000 broker', 'examples/000-broker.live.yaml', (get) => {
     const cust = (await s.call('POST', '/v1/subjects', { key: onboarding, body: { role: 'customer', regimes: ['gdpr'], language: 'zh-Hant' } })).json.id;
     await s.call('PUT', `/v1/subjects/${cust}/data`, { key: onboarding, body: { values: [{ category: 'name', value: '王大同' }, { category: 'email', value: 'wang.datong@example.tw' }, { category: 'address', value: '臺中市西屯區文化路5號' }, { category: 'birth-date', value: '1979-12-01' }] } });
     expect((await s.call('POST', `/v1/subjects/${cust}/shares`, { key: onboarding, body: { recipient: 'credit-bureau', purpose: 'credit-check', categories: ['name', 'address'] } })).status).toBe(201);
-    const session = await signIn(s, 'wang.datong@example.tw');
-    const access = await s.call('POST', '/v1/me/requests', { key: session, body: { type: 'access', language: 'zh-Hant' } });
-    expect(access.status, access.text).toBe(201);
-    const answered = await settledMine(s, session, access.json.id);
-    expect(answered.status).toBe('completed');
-    expect(answered.answer.recipients.map((r: { recipient: string }) => r.recipient)).toContain('credit-bureau');
-    expect(JSON.stringify(answered.answer)).toContain('王大同');
-    const first = await s.call('POST', '/v1/me/requests', { key: session, body: { type: 'copy', language: 'zh-Hant' } });
-    expect(first.status).toBe(201);
-    expect(first.json.fee?.amount ?? 0).toBe(0); // GDPR 15(3): the first copy is free
-    const zip = await fetch(`${s.url}/v1/me/requests/${(await settledMine(s, session, first.json.id)).id}/export`, { headers: { authorization: `Bearer ${session}` } });
-    expect(zip.headers.get('content-type')).toBe('application/zip');
-    const second = await s.call('POST', '/v1/me/requests', { key: session, body: { type: 'copy', language: 'zh-Hant' } });
+    const wang = await person('wang.datong@example.tw', { phone: true });
+    const access = await wang.fileRequest('access');
+    await wang.waitForRequest(access, 'completed');
+    expect(await staffView(access)).toMatchObject({ type: 'access', channel: 'web', status: 'completed' });
+    // the answer: full values after a fresh code, and the recipients by name with what they received
+    await wang.nav('center.nav.data');
+    await wang.page.getByRole('button', { name: wang.t('center.data.reveal') }).click();
+    await wang.enterCode('wang.datong@example.tw', wang.t('center.data.revealCode'), wang.t('center.data.reveal'));
+    await expect.poll(() => wang.shownValue('name'), { timeout: 30_000, interval: 500 }).toBe('王大同');
+    expect(await wang.shownValue('address')).toBe('臺中市西屯區文化路5號');
+    const bureau = wang.region('center.data.recipients').getByRole('row').filter({ hasText: zh.recipients['credit-bureau'] });
+    expect(await bureau.textContent()).toContain(zh.categories.address);
+    await wang.fitsWidth();
+    await wang.shot('000-access-answer-zh-Hant-phone');
+    // GDPR 15(3): the first copy is free, and its export downloads from the request's page
+    const first = await wang.fileRequest('copy');
+    expect(await wang.page.getByTestId('request-fee').textContent()).toBe(wang.t('center.requests.feeFree'));
+    await wang.waitForRequest(first, 'completed');
+    const download = wang.page.waitForEvent('download');
+    await wang.page.getByRole('button', { name: wang.t('center.requests.download') }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`${first}.zip`);
+    const zip = unzipSync(readFileSync((await file.path())!));
+    expect(Object.keys(zip).length).toBeGreaterThan(0);
+    expect(Object.values(zip).map((f) => strFromU8(f)).join('\n')).toContain('王大同');
+    // a further copy in the same period carries the configured fee, shown before anything is prepared
     const registry = (await s.call('GET', '/v1/registry', { key: s.admin })).json.registry;
-    expect(second.json.fee).toMatchObject({ amount: registry.fees.amount, currency: registry.fees.currency, copyNo: 2 });
+    const second = await wang.fileRequest('copy');
+    const fee = new Intl.NumberFormat('zh-Hant', { style: 'currency', currency: registry.fees.currency }).format(registry.fees.amount);
+    expect(await wang.page.getByTestId('request-fee').textContent()).toBe(wang.t('center.requests.fee', { amount: fee, n: 2 }));
+    expect((await staffView(second)).fee).toMatchObject({ amount: registry.fees.amount, currency: registry.fees.currency, copyNo: 2 });
+    expect(await wang.page.getByTestId('my-requests').getByRole('listitem').filter({ hasText: wang.t('center.requests.feeBadge', { amount: fee }) }).count()).toBe(1);
+    await wang.fitsWidth();
+    await wang.shot('000-copy-fee-zh-Hant-phone');
     // another person's request answers like an unknown one, and the audit log holds none of the values
-    expect((await s.call('GET', `/v1/me/requests/${access.json.id}`, { key: await signIn(s, 'chen@example.tw') })).status).toBe(404);
+    await chen.goto(`/requests/${access}`);
+    await chen.page.getByText(chen.t('center.requests.notFound')).waitFor();
     expect((await s.call('GET', `/v1/audit?subject=${cust}&limit=1000`, { key: s.admin })).text).not.toContain('王大同');
   });
 
@@ -140,14 +207,25 @@ scenario('000 broker', 'examples/000-broker.live.yaml', (get) => {
     try {
       expect((await s.call('POST', '/v1/webhooks', { key: s.admin, body: { url: hook.url, topics: ['rights.*'] } })).status).toBe(201);
       const cust = (await s.call('POST', '/v1/subjects', { key: onboarding, body: { role: 'customer', regimes: ['gdpr'], language: 'zh-Hant' } })).json.id;
-      await s.call('PUT', `/v1/subjects/${cust}/data`, { key: onboarding, body: { values: [{ category: 'name', value: '黃小華' }, { category: 'address', value: '新北市板橋區中山路1號' }, { category: 'birth-date', value: '1990-01-01' }, { category: 'id-number', value: 'B123456789' }] } });
+      await s.call('PUT', `/v1/subjects/${cust}/data`, { key: onboarding, body: { values: [{ category: 'name', value: '黃小華' }, { category: 'email', value: 'huang@example.tw' }, { category: 'address', value: '新北市板橋區中山路1號' }, { category: 'birth-date', value: '1990-01-01' }, { category: 'id-number', value: 'B123456789' }] } });
       for (const [recipient, purpose] of [['credit-bureau', 'credit-check'], ['identity-verification-provider', 'kyc']]) {
         expect((await s.call('POST', `/v1/subjects/${cust}/shares`, { key: onboarding, body: { recipient, purpose, categories: ['name', 'address'] } })).status).toBe(201);
       }
-      const fix = await s.call('POST', '/v1/requests', { key: onboarding, body: { subjectId: cust, type: 'rectify', values: [{ category: 'address', value: '新北市板橋區中山路100號' }] } });
-      expect(fix.status, fix.text).toBe(201);
+      // the customer corrects the address in the privacy center; an invalid value is refused there first
+      const huang = await person('huang@example.tw');
+      await huang.goto('/requests');
+      await huang.page.getByLabel(huang.t('center.requests.type')).selectOption('rectify');
+      await huang.page.getByLabel(huang.t('center.requests.correctCategory')).selectOption('birth-date');
+      await huang.page.getByLabel(huang.t('center.requests.correctValue')).fill('1990-13-45');
+      await huang.page.getByRole('button', { name: huang.t('center.requests.submit'), exact: true }).click();
+      await expect.poll(() => huang.page.getByRole('alert').textContent()).toBe(huang.t('center.requests.invalidValue'));
+      expect((await s.call('GET', '/v1/requests?all=true', { key: s.admin })).json.requests.filter((q: { subjectId: string }) => q.subjectId === cust)).toHaveLength(0);
+      const fix = await huang.fileRequest('rectify', { correct: { category: 'address', value: '新北市板橋區中山路100號' } });
       const officer = await s.key('dpo-7', 'privacy-officer');
-      expect((await settled(s, officer, fix.json.id)).status).toBe('completed');
+      expect((await settled(s, officer, fix)).status).toBe('completed');
+      expect(await staffView(fix)).toMatchObject({ type: 'rectify', channel: 'web', input: { categories: ['address'] } });
+      expect(JSON.stringify(await staffView(fix))).not.toContain('中山路100號');
+      await huang.waitForRequest(fix, 'completed');
       expect((await s.call('POST', `/v1/subjects/${cust}/data/read`, { key: onboarding, body: { purpose: 'account', categories: ['address'] } })).json.values[0].value).toBe('新北市板橋區中山路100號');
       const events = await eventually(() => {
         const e = hook.events.filter((x) => x.topic === 'rights.rectified' && x.body.subject === cust);

@@ -61,7 +61,7 @@ scenario('003 online shop', 'examples/003-online-shop.live.yaml', (get) => {
     expect(await li.shownValue('nickname')).toBe('lilei2026');
     expect(await li.shownValue('account-name')).toBe('lilei2026');
     expect(await li.page.locator('tr[data-category="nickname"] th').textContent()).toBe(labels.categories.nickname);
-    const access = ((await s.call('GET', `/v1/requests?subject=${id}&all=true`, { key: s.admin })).json.requests as { type: string; status: string; channel: string }[]).filter((q) => q.type === 'access');
+    const access = ((await s.call('GET', '/v1/requests?all=true&type=access', { key: s.admin })).json.requests as { subjectId: string; status: string; channel: string }[]).filter((q) => q.subjectId === id);
     expect(access).toEqual([expect.objectContaining({ status: 'completed', channel: 'web' })]);
   });
 

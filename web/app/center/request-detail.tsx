@@ -41,7 +41,7 @@ export function RequestDetail(props: { id: string }) {
             <p>{t('center.requests.reference')}: <code>{q.id}</code></p>
             <p>{t('center.requests.received', { date: date(q.receivedAt, true) })}<br />{t('center.requests.due', { date: date(q.dueAt) })}</p>
             {q.type === 'copy' && <p data-testid="request-fee">{q.fee && q.fee.amount > 0 ? t('center.requests.fee', { amount: money(q.fee, lang), n: String(q.fee.copyNo) }) : t('center.requests.feeFree')}</p>}
-            {q.outcome?.text && <p data-testid="request-outcome">{t('center.requests.outcome', { text: q.outcome.text })}</p>}
+            {q.outcome?.text && <p class="outcome" data-testid="request-outcome">{t('center.requests.outcome', { text: q.outcome.text })}</p>}
             {(q.type === 'copy' || q.type === 'portability') && q.status === 'completed' && <p><button type="button" onClick={download}>{t('center.requests.download')}</button></p>}
             {downloadError && <div class="alert alert-error" role="alert"><p>{downloadError}</p></div>}
           </section>

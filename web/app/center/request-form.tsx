@@ -84,7 +84,10 @@ export function RequestForm(props: { categories: { category: string; label: stri
         <label for="req-message">{t('center.requests.message')}</label>
         <textarea id="req-message" rows={3} maxLength={4000} style="font-family:inherit;font-size:1rem" value={message} onInput={(e) => setMessage(e.currentTarget.value)} />
       </div>
-      {problem && <ProblemAlert problem={problem} />}
+      {/* a value that fails its check is told in the reader's words; the server's list names fields, not what a person typed */}
+      {problem && (type === 'rectify' && problem.code === 'VALIDATION_FAILED'
+        ? <ProblemAlert problem={{ ...problem, errors: undefined }} title={t('center.requests.invalidValue')} />
+        : <ProblemAlert problem={problem} />)}
       {filed && (
         <div class="alert alert-ok" role="status">
           <p>{t('center.requests.submitted', { id: filed.id })}</p>

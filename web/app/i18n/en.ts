@@ -98,6 +98,7 @@ export const en = {
   'channel.web': 'privacy center',
   'channel.app': 'app',
   'problem.rule': 'Rule {rule}',
+  'problem.RIGHTS_REQUEST_OPEN': 'You already have a request of this kind in progress; you can follow it in the list.',
   'problem.CONSENT_GUARDIAN_REQUIRED': 'You are under the age at which you may agree on your own: a parent or other guardian has to give this consent.',
   'problem.CONSENT_KIND_INSUFFICIENT': 'The law asks for a stronger kind of consent for this than this page can record.',
   'problem.CONSENT_NOT_APPLICABLE': 'This use does not rest on your consent, so there is nothing to switch.',
@@ -132,6 +133,7 @@ export const en = {
   'center.requests.decisionRef': 'Decision reference (optional)',
   'center.requests.decisionRefHint': 'As given in our message about the decision, e.g. adm_0123…; without it we take your most recent automated decision.',
   'center.requests.objectMarketing': 'Object to all direct marketing (takes effect at once)',
+  'center.requests.invalidValue': 'This value does not look right for the kind of data chosen. Please check it and try again.',
   'center.requests.objectWhich': 'Which use do you object to?',
   'center.requests.objectHint': 'Marketing stops at once. An objection to another use is weighed by our staff; tell us why in the message below.',
 

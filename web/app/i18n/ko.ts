@@ -100,6 +100,7 @@ export const ko: Messages = {
   'channel.web': '개인정보 보호 센터',
   'channel.app': '앱',
   'problem.rule': '근거 규정 {rule}',
+  'problem.RIGHTS_REQUEST_OPEN': '같은 종류의 요청이 이미 처리 중입니다. 목록에서 진행 상황을 확인하실 수 있습니다.',
   'problem.CONSENT_GUARDIAN_REQUIRED': '스스로 동의할 수 있는 나이가 되지 않아, 이 동의는 부모 등 법정대리인이 해야 합니다.',
   'problem.CONSENT_KIND_INSUFFICIENT': '법에 따라 이 항목은 더 엄격한 방식의 동의가 필요해 이 페이지에서 처리할 수 없습니다.',
   'problem.CONSENT_NOT_APPLICABLE': '이 처리는 동의에 근거하지 않으므로 켜고 끌 수 없습니다.',
@@ -134,6 +135,7 @@ export const ko: Messages = {
   'center.requests.decisionRef': '결정 번호(선택)',
   'center.requests.decisionRefHint': '결정을 알려 드린 메시지에 있는 번호(예: adm_0123…)입니다. 비워 두면 가장 최근의 자동화된 결정을 기준으로 합니다.',
   'center.requests.objectMarketing': '모든 직접 마케팅 거부(즉시 적용)',
+  'center.requests.invalidValue': '선택한 정보의 형식에 맞지 않는 값입니다. 확인 후 다시 시도해 주세요.',
   'center.requests.objectWhich': '어떤 처리를 거부하시나요?',
   'center.requests.objectHint': '마케팅은 즉시 중단됩니다. 다른 처리에 대한 거부는 담당자가 검토하므로 아래 메시지에 이유를 적어 주세요.',
 

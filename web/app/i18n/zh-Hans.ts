@@ -100,6 +100,7 @@ export const zhHans: Messages = {
   'channel.web': '隐私中心',
   'channel.app': '应用',
   'problem.rule': '依据规则 {rule}',
+  'problem.RIGHTS_REQUEST_OPEN': '你已有一项同类申请正在处理，可在列表中查看进度。',
   'problem.CONSENT_GUARDIAN_REQUIRED': '你未满可以自行同意的年龄，此项同意须由你的父母或其他监护人作出。',
   'problem.CONSENT_KIND_INSUFFICIENT': '法律对此项要求更严格的同意方式，无法在本页完成。',
   'problem.CONSENT_NOT_APPLICABLE': '此项处理不以你的同意为依据，无需开关。',
@@ -134,6 +135,7 @@ export const zhHans: Messages = {
   'center.requests.decisionRef': '决定编号（可选）',
   'center.requests.decisionRefHint': '即我们告知该决定时提供的编号，例如 adm_0123…；不填写时，我们以你最近一次自动化决定为准。',
   'center.requests.objectMarketing': '拒绝所有直接营销（立即生效）',
+  'center.requests.invalidValue': '所填内容不符合该类信息的格式，请核对后重试。',
   'center.requests.objectWhich': '你拒绝哪项处理？',
   'center.requests.objectHint': '营销将立即停止。拒绝其他处理时，由工作人员权衡处理，请在下方留言中说明理由。',
 

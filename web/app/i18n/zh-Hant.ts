@@ -100,6 +100,7 @@ export const zhHant: Messages = {
   'channel.web': '隱私中心',
   'channel.app': 'App',
   'problem.rule': '依據規則 {rule}',
+  'problem.RIGHTS_REQUEST_OPEN': '您已有一項同類申請正在處理，可在清單中查看進度。',
   'problem.CONSENT_GUARDIAN_REQUIRED': '您未滿可自行同意的年齡，此項同意須由您的父母或其他法定代理人作出。',
   'problem.CONSENT_KIND_INSUFFICIENT': '法律對此項要求更嚴格的同意方式，無法在本頁完成。',
   'problem.CONSENT_NOT_APPLICABLE': '此項處理並非以您的同意為依據，無需切換。',
@@ -134,6 +135,7 @@ export const zhHant: Messages = {
   'center.requests.decisionRef': '決定編號（選填）',
   'center.requests.decisionRefHint': '即我們通知該決定時提供的編號，例如 adm_0123…；未填寫時，我們以您最近一次自動化決定為準。',
   'center.requests.objectMarketing': '拒絕所有直接行銷（立即生效）',
+  'center.requests.invalidValue': '所填內容不符合該類資料的格式，請核對後重試。',
   'center.requests.objectWhich': '您拒絕哪項資料使用？',
   'center.requests.objectHint': '行銷將立即停止。拒絕其他資料使用時，由工作人員權衡處理，請在下方留言說明理由。',
 
