@@ -34,8 +34,9 @@ export function ChoicesScreen() {
   const mine = useLoad(() => call(personApi.GET('/v1/me/consents')));
   // the person's role decides which purposes apply to them at all
   const me = useLoad(() => call(personApi.GET('/v1/me')));
-  // what each purpose and permission is for, from the public notice data, in the reader's language
-  const about = useLoad(() => call(personApi.GET('/v1/notice/purposes', { params: { query: { lang } } })), [lang]);
+  // what each purpose and permission is for, from the public notice data, in the reader's language; revalidated
+  // (not taken from the minute-long HTTP cache) so the switches follow a registry version published since
+  const about = useLoad(() => call(personApi.GET('/v1/notice/purposes', { params: { query: { lang } }, cache: 'no-cache' })), [lang]);
   const [busy, setBusy] = useState<string | null>(null);
   const [saved, setSaved] = useState<{ key: string; text: string } | null>(null);
   const [failed, setFailed] = useState<{ key: string; problem: Problem } | null>(null);
@@ -63,7 +64,8 @@ export function ChoicesScreen() {
   const has = (r: Row) => consents.some((x) => x.key === r.key);
   for (const p of optional) {
     consents.push(consentRow(p.id, null));
-    for (const r of p.recipients) if (r.kind !== 'processor') consents.push(consentRow(p.id, r.id));
+    // (the purpose's description is right above; not repeated under each recipient)
+    for (const r of p.recipients) if (r.kind !== 'processor') consents.push({ ...consentRow(p.id, r.id), about: null });
     for (const s of state) if (s.type === 'consent' && s.target === p.id && s.recipient && !has(consentRow(p.id, s.recipient))) consents.push(consentRow(p.id, s.recipient));
   }
   for (const s of state) if (s.type === 'consent' && !consents.some((r) => r.key === keyOf('consent', s.target, s.recipient))) consents.push(consentRow(s.target, s.recipient));
