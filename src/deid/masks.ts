@@ -17,61 +17,83 @@ export type MaskOverrides = Partial<Record<IdentifierKind, MaskRule>>;
 export function maskKeeping(value: string, keepFirst: number, keepLast: number, char = '*'): string {
   let total = 0;
   for (let i = 0; i < value.length; i++) if (isAlnumCode(value.charCodeAt(i))) total++;
-  let seen = 0;
+  // copies unmasked stretches as slices and masked runs as one repeat, not character by character
   let out = '';
+  let seen = 0;
+  let from = 0;
+  let run = 0;
   for (let i = 0; i < value.length; i++) {
-    if (!isAlnumCode(value.charCodeAt(i))) {
-      out += value[i];
-      continue;
+    const alnum = isAlnumCode(value.charCodeAt(i));
+    if (alnum && !(seen < keepFirst || seen >= total - keepLast)) {
+      if (run === 0) out += value.slice(from, i);
+      run++;
+    } else if (run > 0) {
+      out += char.repeat(run);
+      run = 0;
+      from = i;
     }
-    out += seen < keepFirst || seen >= total - keepLast ? value[i] : char;
-    seen++;
+    if (alnum) seen++;
   }
-  return out;
+  return run > 0 ? out + char.repeat(run) : out + value.slice(from);
 }
 
+// ASCII or full-width letters before the first digit, separators skipped (E, MA in passports; A, WX in HKIDs)
 function leadingLetters(value: string): number {
-  const m = /^[A-Z]*/.exec(compact(value));
-  return m ? m[0].length : 0;
+  let n = 0;
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (!isAlnumCode(c)) continue;
+    if ((c >= 48 && c <= 57) || (c >= 0xff10 && c <= 0xff19)) break;
+    n++;
+  }
+  return n;
 }
+
+const CODES_LONGEST_FIRST = Object.keys(CALLING_CODES).sort((a, b) => b.length - a.length);
 
 // digits of an international prefix (+86, 0086) that stay visible in front of the national number
 function callingPrefix(value: string): number {
+  // most values open with a national digit: no prefix to look for
+  const c0 = value.charCodeAt(0);
+  if ((c0 >= 49 && c0 <= 57) || (c0 >= 0xff11 && c0 <= 0xff19)) return 0;
   const t = value.trimStart();
   const c = compact(t);
   const intl = t.startsWith('+') || t.startsWith('＋') ? 0 : c.startsWith('00') ? 2 : -1;
   if (intl < 0) return 0;
-  for (const cc of Object.keys(CALLING_CODES).sort((a, b) => b.length - a.length)) if (c.startsWith(cc, intl)) return intl + cc.length;
+  for (const cc of CODES_LONGEST_FIRST) if (c.startsWith(cc, intl)) return intl + cc.length;
   return intl + 2;
 }
 
 function alnumCount(value: string): number {
-  return compact(value).length;
+  let n = 0;
+  for (let i = 0; i < value.length; i++) if (isAlnumCode(value.charCodeAt(i))) n++;
+  return n;
 }
 
 const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯', '南宫', '尉迟', '长孙', '宇文', '歐陽', '諸葛', '東方', '南宮', '長孫', '司馬'];
 
 function maskName(value: string): string {
   const v = value.trim();
-  const chars = Array.from(v);
+  // both scripts below lie in the BMP: one UTF-16 unit per character
   if (/^[\u3131-\u318e\uac00-\ud7a3]+$/.test(v)) {
     // Korean practice: 홍*, 홍*동, and first + last kept for longer names (identifiers.md §2.2)
-    if (chars.length <= 2) return chars[0] + '*'.repeat(chars.length - 1);
-    return chars[0] + '*'.repeat(chars.length - 2) + chars[chars.length - 1];
+    if (v.length <= 2) return v[0] + '*'.repeat(v.length - 1);
+    return v[0] + '*'.repeat(v.length - 2) + v[v.length - 1];
   }
   if (/^[\u3400-\u9fff\u00b7·]+$/.test(v)) {
-    const keep = COMPOUND_SURNAMES.some((s) => v.startsWith(s)) && chars.length > 2 ? 2 : 1;
-    return chars.slice(0, keep).join('') + '*'.repeat(chars.length - keep);
+    const keep = COMPOUND_SURNAMES.some((s) => v.startsWith(s)) && v.length > 2 ? 2 : 1;
+    return v.slice(0, keep) + '*'.repeat(v.length - keep);
   }
   return v.replace(/([A-Za-z\u00c0-\u024f])([A-Za-z\u00c0-\u024f'.-]*)/g, (_, a: string, b: string) => a + '*'.repeat(b.length));
 }
 
 function maskAddress(value: string): string {
-  const chars = Array.from(value);
+  // characters, not UTF-16 units: an address may hold a supplementary-plane character
+  const chars = /[\ud800-\udfff]/.test(value) ? Array.from(value) : value;
   // hutool masks the last 8 characters; short addresses keep only their first third
   const keep = chars.length > 12 ? chars.length - 8 : Math.ceil(chars.length / 3);
-  let out = '';
-  for (let i = 0; i < chars.length; i++) out += i < keep || chars[i] === ' ' || chars[i] === '\u3000' ? chars[i] : '*';
+  let out = typeof chars === 'string' ? chars.slice(0, keep) : chars.slice(0, keep).join('');
+  for (let i = keep; i < chars.length; i++) out += chars[i] === ' ' || chars[i] === '\u3000' ? chars[i] : '*';
   return out;
 }
 
@@ -81,12 +103,19 @@ function maskEmail(value: string): string {
   return value[0] + '*'.repeat(Math.max(1, at - 1)) + value.slice(at);
 }
 
+// the first group stays; IPv6 keeps its empty groups (::) so the shape survives
 function maskIp(value: string): string {
-  if (value.includes(':')) {
-    const groups = value.split(':');
-    return groups.map((g, i) => (i === 0 || g === '' ? g : '*')).join(':');
+  const sep = value.includes(':') ? ':' : '.';
+  let end = value.indexOf(sep);
+  if (end < 0) return value;
+  let out = value.slice(0, end);
+  while (end >= 0) {
+    const next = value.indexOf(sep, end + 1);
+    const empty = (next < 0 ? value.length : next) === end + 1;
+    out += sep === ':' && empty ? sep : `${sep}*`;
+    end = next;
   }
-  return value.split('.').map((g, i) => (i === 0 ? g : '*')).join('.');
+  return out;
 }
 
 type Masker = (v: string) => string;
