@@ -100,6 +100,17 @@ for (const target of TEST_DATABASES) {
       expect((await s.call('GET', `/v1/consents/check?subject=${id}&purpose=face-login`, { key: svc })).json.status).toBe(expected);
     });
 
+    it('refuses a grant for a person erased after their record was cached, without failing the others of the batch', async () => {
+      const [gone, kept] = [await newSubject(), await newSubject()];
+      expect((await grant(gone, { purposes: [{ purpose: 'face-login' }] })).status).toBe(201); // now cached
+      await s.ctx.store.db.updateTable('subjects').set({ status: 'erased' }).where('id', '=', gone).execute(); // another process erased them
+      const [a, b] = await Promise.all([grant(gone, { purposes: [{ purpose: 'face-login' }] }), grant(kept, { purposes: [{ purpose: 'face-login' }] })]);
+      expect(a.status).toBe(404);
+      expect(a.json.code).toBe('NOT_FOUND');
+      expect(b.status).toBe(201);
+      expect((await s.ctx.store.db.selectFrom('consent_events').select('seq').where('subject_id', '=', gone).execute()).map((r) => r.seq)).toEqual(['1']);
+    });
+
     it('marks consents stale when a new version changes their scope, lists them and queues renewals', async () => {
       const id = await newSubject();
       await grant(id, { purposes: [{ purpose: 'face-login' }] });

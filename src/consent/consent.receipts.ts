@@ -1,6 +1,6 @@
 // Consent receipts: each event is signed as a compact JWS (EdDSA, Ed25519) that a person can keep and verify offline.
-import { randomUUID } from 'node:crypto';
-import { CompactSign, compactVerify, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
+import { createPrivateKey, randomUUID, sign as edSign, type KeyObject } from 'node:crypto';
+import { compactVerify, decodeProtectedHeader, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import { AppError } from '../errors.ts';
 import type { Database } from '../store/index.ts';
@@ -26,18 +26,18 @@ export interface ReceiptClaims {
 }
 
 const ALG = 'EdDSA';
-const encoder = new TextEncoder();
+const b64 = (text: string) => Buffer.from(text).toString('base64url');
 
 /** Signs receipts with the active key; keys rotate, retired ones still verify. */
 export class ReceiptSigner {
-  private active: { kid: string; key: CryptoKey | Uint8Array } | undefined;
+  private active: { kid: string; key: KeyObject } | undefined;
 
   constructor(private readonly db: Kysely<Database>) {}
 
   /** Loads the active key, creating the first one when there is none. */
   async init(): Promise<void> {
     const row = await this.db.selectFrom('signing_keys').select(['kid', 'private_jwk']).where('retired_at', 'is', null).orderBy('created_at', 'desc').limit(1).executeTakeFirst();
-    if (row) this.active = { kid: row.kid, key: (await importJWK(row.private_jwk as JWK, ALG)) as CryptoKey };
+    if (row) this.active = { kid: row.kid, key: createPrivateKey({ key: row.private_jwk as JWK & { kty: string }, format: 'jwk' }) };
     else await this.rotate();
   }
 
@@ -51,20 +51,25 @@ export class ReceiptSigner {
       await trx.updateTable('signing_keys').set({ retired_at: new Date() }).where('retired_at', 'is', null).execute();
       await trx.insertInto('signing_keys').values({ kid, alg: ALG, public_jwk: JSON.stringify(pub), private_jwk: JSON.stringify(priv) }).execute();
     });
-    this.active = { kid, key: privateKey };
+    this.active = { kid, key: createPrivateKey({ key: priv as JWK & { kty: string }, format: 'jwk' }) };
     return kid;
   }
 
   /** Signs claims as a compact JWS. */
   async sign(claims: ReceiptClaims): Promise<string> {
-    if (!this.active) await this.init();
-    return new CompactSign(encoder.encode(JSON.stringify(claims))).setProtectedHeader({ alg: ALG, kid: this.active!.kid, typ: 'consent-receipt+jws' }).sign(this.active!.key);
+    return this.signClaims(claims, 'consent-receipt+jws');
   }
 
-  /** Signs any claims object with the active key; `typ` names what the receipt proves (banner choices use their own). */
+  /**
+   * Signs any claims object with the active key; `typ` names what the receipt proves (banner choices use their own).
+   * The compact form (RFC 7515 §7.1) is built here and signed with node's Ed25519 directly: jose's WebCrypto path cost
+   * several times more per receipt on the grant hot path. Receipts are verified with jose (verifyReceipt), which
+   * checks that the two agree.
+   */
   async signClaims(claims: object, typ: string): Promise<string> {
     if (!this.active) await this.init();
-    return new CompactSign(encoder.encode(JSON.stringify(claims))).setProtectedHeader({ alg: ALG, kid: this.active!.kid, typ }).sign(this.active!.key);
+    const input = `${b64(JSON.stringify({ alg: ALG, kid: this.active!.kid, typ }))}.${b64(JSON.stringify(claims))}`;
+    return `${input}.${edSign(null, Buffer.from(input), this.active!.key).toString('base64url')}`;
   }
 
   /** The public keys, active and retired, as a JWKS. */

@@ -8,7 +8,7 @@ import { emitEvent } from '../outbox/index.ts';
 import type { CurrentRegistry } from '../publication/index.ts';
 import type { Regime } from '../registry/index.ts';
 import type { Database } from '../store/index.ts';
-import { consentAge, getSubject, type Subject } from '../subjects/index.ts';
+import { consentAge, getSubject, SubjectBatcher, type Subject } from '../subjects/index.ts';
 import { truncateIp, type ConsentStatus, type GrantInput, type PermissionInput, type PreparedEvent, type RecordedEvent, type WithdrawInput } from './consent.model.ts';
 import { ConsentProjection, currentScopes } from './consent.projection.ts';
 import { ReceiptSigner } from './consent.receipts.ts';
@@ -36,6 +36,7 @@ export class ConsentService {
 
   constructor(private readonly db: Kysely<Database>, private readonly registry: CurrentRegistry, opts: { maxBatch?: number } = {}) {
     this.projection = new ConsentProjection(db);
+    this.subjectLoader = new SubjectBatcher(db);
     this.signer = new ReceiptSigner(db);
     registry.onChange((v) => this.projection.setRegistry(v.registry));
     this.writer = new ConsentWriter(db, this.signer, () => registry.peek()?.registry.organization.id ?? 'custodia', {
@@ -45,11 +46,14 @@ export class ConsentService {
   }
 
   private readonly subjects = new Map<string, { s: Subject; at: number }>();
+  private readonly subjectLoader: SubjectBatcher;
 
-  // Subjects change rarely (role and regimes are set at creation); a short cache spares a query per grant.
+  // Subjects change rarely (role and regimes are set at creation); a short cache spares a query per grant, and
+  // misses of one turn share a query. The writer re-checks the status when it commits.
   private async activeSubject(subjectId: string): Promise<Subject> {
     const hit = this.subjects.get(subjectId);
-    const s = hit && Date.now() - hit.at < 2000 ? hit.s : await getSubject(this.db, subjectId);
+    const s = hit && Date.now() - hit.at < 2000 ? hit.s : await this.subjectLoader.load(subjectId);
+    if (!s) throw new AppError('NOT_FOUND', 'no such subject');
     if (!hit || hit.s !== s) {
       if (this.subjects.size > 100_000) this.subjects.clear();
       this.subjects.set(subjectId, { s, at: Date.now() });

@@ -6,6 +6,7 @@ import type { ConsentEventsTable, Database } from '../store/index.ts';
 import type { Insertable } from 'kysely';
 import { JobQueue } from '../store/index.ts';
 import { recordAudits } from '../audit/index.ts';
+import { AppError } from '../errors.ts';
 import type { PreparedEvent, RecordedEvent } from './consent.model.ts';
 import type { ReceiptSigner } from './consent.receipts.ts';
 
@@ -56,7 +57,14 @@ export class ConsentWriter {
             i += p.events.length;
           }
         } catch (e) {
-          for (const p of batch) p.reject(e);
+          if (!(e instanceof SubjectsGone)) {
+            for (const p of batch) p.reject(e);
+            continue;
+          }
+          // a subject closed or erased since its request was checked: refuse those requests, retry the others
+          const gone = batch.filter((p) => p.events.some((ev) => e.ids.has(ev.subjectId)));
+          for (const p of gone) p.reject(new AppError('NOT_FOUND', 'no such subject'));
+          this.queue.unshift(...batch.filter((p) => !gone.includes(p)));
         }
       }
     } finally {
@@ -72,14 +80,14 @@ export class ConsentWriter {
       const values = sql.join([...counts].map(([id, n]) => sql`(${id}, ${n}::bigint)`));
       const reserved = await sql<{ id: string; event_seq: string }>`
         update subjects s set event_seq = s.event_seq + v.n from (values ${values}) as v(id, n)
-        where s.id = v.id returning s.id, s.event_seq`.execute(trx);
+        where s.id = v.id and s.status not in ('closed', 'erased') returning s.id, s.event_seq`.execute(trx);
+      if (reserved.rows.length < counts.size) throw new SubjectsGone(new Set([...counts.keys()].filter((id) => !reserved.rows.some((r) => r.id === id))));
       const next = new Map(reserved.rows.map((r) => [r.id, BigInt(r.event_seq) - BigInt(counts.get(r.id)!) + 1n]));
       const iss = this.issuer();
       const out: RecordedEvent[] = [];
       const rows: Insertable<ConsentEventsTable>[] = [];
       const numbered = events.map((e) => {
-        const seqN = next.get(e.subjectId);
-        if (seqN === undefined) throw new Error('subject vanished during the write');
+        const seqN = next.get(e.subjectId)!;
         next.set(e.subjectId, seqN + 1n);
         return { e, seq: String(seqN), id: `ce_${randomUUID().replace(/-/g, '')}` };
       });
@@ -128,5 +136,12 @@ export class ConsentWriter {
     });
     this.opts.onCommit?.(recorded, prepared);
     return recorded;
+  }
+}
+
+/** The batch named subjects that are closed or erased; the transaction rolls back and the writer sorts the requests. */
+class SubjectsGone extends Error {
+  constructor(readonly ids: Set<string>) {
+    super('subjects closed or erased during the write');
   }
 }

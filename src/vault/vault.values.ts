@@ -12,7 +12,8 @@ import type { Principal } from '../principals/index.ts';
 import type { Category, Registry } from '../registry/index.ts';
 import type { Database, VaultValuesTable } from '../store/index.ts';
 import type { Insertable } from 'kysely';
-import { getSubject, SUBJECT_COLUMNS, subjectFromRow, type Subject } from '../subjects/index.ts';
+import { getSubject, type Subject } from '../subjects/index.ts';
+import { ReadBatcher } from './vault.read-batch.ts';
 import type { KeyRing } from './keyring.ts';
 import { blindIndex, open, seal } from './vault.crypto.ts';
 
@@ -48,6 +49,7 @@ const aad = (subjectId: string, category: string, cls: string) => `${subjectId}|
 /** The vault's values: one instance per process. */
 export class VaultValues {
   private readonly touched = new Set<string>();
+  private readonly reads: ReadBatcher;
   private timer: NodeJS.Timeout | undefined;
 
   constructor(
@@ -56,7 +58,9 @@ export class VaultValues {
     private readonly indexKey: Buffer,
     private readonly consent: ConsentService,
     private readonly audit: AuditWriter,
-  ) {}
+  ) {
+    this.reads = new ReadBatcher(db);
+  }
 
   /** Validates, encrypts and stores values (replacing earlier ones of the same category) in one transaction. */
   async put(registry: Registry, subjectId: string, values: PutValue[], actor: string, principal?: Principal): Promise<{ tokens: { category: string; token: string }[]; warnings: ErrorDetail[] }> {
@@ -108,19 +112,10 @@ export class VaultValues {
 
   /** Reads categories for a purpose: the decision engine allows, masks or denies each, and the read is audited. */
   async read(policy: AccessPolicy, principal: Principal, subjectId: string, purpose: string, categories: string[], requestId?: string): Promise<{ decision: Decision; values: ReadValue[] }> {
-    // one round trip: the subject and its stored values of the asked categories (denied ones are never decrypted)
-    const joined = await this.db
-      .selectFrom('subjects as s')
-      .leftJoin('vault_values as v', (j) => j.onRef('v.subject_id', '=', 's.id').on('v.category', 'in', categories.length ? categories : ['']))
-      .select(SUBJECT_COLUMNS.map((c) => `s.${c}` as const))
-      .select(['v.category', 'v.retention_class', 'v.ciphertext'])
-      .where('s.id', '=', subjectId)
-      .execute();
-    if (joined.length === 0 || joined[0].status === 'erased' || joined[0].status === 'closed') throw new AppError('NOT_FOUND', 'no such subject');
-    const subject = subjectFromRow(joined[0]);
+    const { subject, rows: byCat } = await this.reads.load(subjectId, categories);
+    if (!subject || subject.status === 'erased' || subject.status === 'closed') throw new AppError('NOT_FOUND', 'no such subject');
     await this.consent.projection.warm(subject.id);
     const decision = decideFor(policy, this.consent.projection, principal, subject, purpose, categories);
-    const byCat = new Map(joined.filter((r) => r.category !== null).map((r) => [r.category!, { retention_class: r.retention_class!, ciphertext: r.ciphertext! }]));
     const values: ReadValue[] = [];
     for (const c of categories) {
       const effect = effectFor(decision, c);
