@@ -23,7 +23,7 @@ export default routes('/v1/notice', (app, ctx) => {
 
   app.get('/purposes', {
     schema: {
-      summary: 'Purposes and device permissions with their labels in one language, for consent screens (no authentication; the notice says the same)',
+      summary: 'Purposes, device permissions and categories with their labels in one language, for consent screens (no authentication; the notice says the same)',
       tags: ['notice'],
       querystring: z.object({ lang: z.enum(LANGUAGES).optional() }),
       response: {
@@ -34,6 +34,7 @@ export default routes('/v1/notice', (app, ctx) => {
             roles: z.array(z.string()).nullable().describe('the subject roles it applies to (null: every role)'),
             recipients: z.array(z.object({ id: z.string(), name: z.string(), kind: z.string(), country: z.string() })).describe('the declared recipients that receive data for it') })),
           permissions: z.array(z.object({ id: z.string(), label: z.string(), purposes: z.array(z.string()) })),
+          categories: z.array(z.object({ id: z.string(), label: z.string() })).describe('the categories of personal information the notice lists, named in this language'),
         }),
       },
     },
@@ -48,6 +49,7 @@ export default routes('/v1/notice', (app, ctx) => {
       purposes: registry.purposes.map((p) => ({ id: p.id, label: pick(p.labels) || p.id, description: pick(p.description) || null, legalBasis: p.legalBasis, required: p.required, consentMechanism: p.consentMechanism ?? null,
         roles: p.roles ?? null, recipients: registry.recipients.filter((r) => r.purposes.includes(p.id)).map((r) => ({ id: r.id, name: pick(r.names) || r.id, kind: r.kind, country: r.country })) })),
       permissions: registry.permissions.map((p) => ({ id: p.id, label: pick(p.labels) || p.id, purposes: p.purposes })),
+      categories: registry.categories.map((c) => ({ id: c.id, label: pick(c.labels) || c.id })),
     };
   });
 });

@@ -3068,7 +3068,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Purposes and device permissions with their labels in one language, for consent screens (no authentication; the notice says the same) */
+        /** Purposes, device permissions and categories with their labels in one language, for consent screens (no authentication; the notice says the same) */
         get: {
             parameters: {
                 query?: {
@@ -3111,6 +3111,11 @@ export interface paths {
                                 id: string;
                                 label: string;
                                 purposes: string[];
+                            }[];
+                            /** @description the categories of personal information the notice lists, named in this language */
+                            categories: {
+                                id: string;
+                                label: string;
                             }[];
                         };
                     };

@@ -69,13 +69,14 @@ export function DataScreen() {
   const [revealed, setRevealed] = useState(false);
   const full = useFullValues(revealed, lang);
 
-  const category = (id: string) => full.answer?.data.find((d) => d.category === id)?.label ?? me.data?.categories.find((c) => c.category === id)?.label ?? id;
+  // category names in the reader's language (the notice's), else as the access answer or the overview has them
+  const category = (id: string) => about.data?.categories.find((c) => c.id === id)?.label ?? full.answer?.data.find((d) => d.category === id)?.label ?? me.data?.categories.find((c) => c.category === id)?.label ?? id;
   const cats = (ids: string[]) => list(ids.map(category));
   const purpose = (id: string | null) => (id ? about.data?.purposes.find((p) => p.id === id)?.label ?? id : '—');
   // names in the reader's language: the notice's recipients (the access answer's, once revealed)
   const recipient = (id: string) =>
     [...(full.answer?.recipients ?? []), ...(full.answer?.declaredRecipients ?? [])].find((r) => r.recipient === id)?.name ?? about.data?.purposes.flatMap((p) => p.recipients).find((r) => r.id === id)?.name ?? id;
-  const rows = full.answer ? full.answer.data : held.data?.values.map((v) => ({ ...v, label: category(v.category) }));
+  const rows = full.answer ? full.answer.data.map((d) => ({ ...d, label: category(d.category) })) : held.data?.values.map((v) => ({ ...v, label: category(v.category) }));
   const problem = held.problem ?? me.problem;
   // labels first, so ids never flash in place of names
   const named = !!(me.data || me.problem) && !!(about.data || about.problem);

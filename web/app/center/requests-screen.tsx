@@ -17,6 +17,7 @@ export function RequestsScreen(props: { sub: string }) {
   const about = useLoad(() => call(personApi.GET('/v1/notice/purposes', { params: { query: { lang } } })), [lang]);
   // GDPR 21(1): uses resting on legitimate interests or a public task can be objected to; each applies to some roles
   const role = me.data?.subject.role;
+  const categories = (me.data?.categories ?? []).map((c) => ({ ...c, label: about.data?.categories.find((x) => x.id === c.category)?.label ?? c.label }));
   const objectable = (about.data?.purposes ?? []).filter((p) => ['legitimate-interests', 'public-task'].includes(p.legalBasis) && (!p.roles || !role || p.roles.includes(role)));
   if (props.sub) return <RequestDetail id={props.sub} />;
   return (
@@ -25,7 +26,7 @@ export function RequestsScreen(props: { sub: string }) {
       <div class="grid">
         <section class="card" aria-labelledby="new-h">
           <h2 id="new-h" style="margin-top:0">{t('center.requests.new')}</h2>
-          <RequestForm categories={me.data?.categories ?? []} objectable={objectable} onFiled={list.reload} />
+          <RequestForm categories={categories} objectable={objectable} onFiled={list.reload} />
         </section>
         <section class="card" aria-labelledby="list-h">
           <h2 id="list-h" style="margin-top:0">{t('center.requests.list')}</h2>
