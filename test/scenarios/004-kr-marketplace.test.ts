@@ -1,13 +1,23 @@
 // Seed 004, a Korean marketplace under PIPA: registration without resident numbers, lint of the as-written policy,
-// refusable recommendations, a 10-day access request, and a breach affecting 1,000 or more people.
+// refusable recommendations, a 10-day access request, and a breach affecting 1,000 or more people. The app, the
+// recommender and staff work over the public API (staff also read the queue in the admin console); the member's own
+// steps (seeing the data, refusing recommendations, asking for access) go through the privacy center in Korean.
 import { readFileSync } from 'node:fs';
-import { expect, it } from 'vitest';
+import { afterAll, expect, it } from 'vitest';
+import { centerBrowser, type Person } from './center-browser.ts';
 import { NOTICE_HASH, scenario } from './scenario-harness.ts';
+
+const browser = centerBrowser();
 
 scenario('004 KR marketplace', 'examples/004-kr-marketplace.live.yaml', (get) => {
   let app: string;
   let recs: string;
   let id: string;
+  let minjun: Person;
+  let staff: Person | undefined;
+  let registry: any;
+  const ko = (list: string, id: string) => registry[list].find((x: { id: string }) => x.id === id).labels.ko as string;
+  afterAll(async () => Promise.all([minjun?.close(), staff?.close()]));
   const read = (key: string, purpose: string, categories: string[]) => get().call('POST', `/v1/subjects/${id}/data/read`, { key, body: { purpose, categories } });
 
   it('step 1: registration collects name, gender, birth date, phone and email; resident numbers are refused', async () => {
@@ -24,10 +34,19 @@ scenario('004 KR marketplace', 'examples/004-kr-marketplace.live.yaml', (get) =>
     const rrn = await s.call('PUT', `/v1/subjects/${id}/data`, { key: app, body: { values: [{ category: 'rrn', value: '900517-1234567' }] } });
     expect(rrn.json).toMatchObject({ status: 422, code: 'VAULT_CATEGORY_UNKNOWN' });
     expect(rrn.text).not.toContain('900517-1234567');
-    const registry = (await s.call('GET', '/v1/registry', { key: s.admin })).json.registry;
+    registry = (await s.call('GET', '/v1/registry', { key: s.admin })).json.registry;
     expect(registry.categories.some((c: { kind: string }) => c.kind === 'kr-rrn')).toBe(false);
     const bad = await s.call('PUT', `/v1/subjects/${id}/data`, { key: app, body: { values: [{ category: 'phone', value: '010-12' }] } });
     expect(bad.json.code).toBe('VAULT_VALUE_INVALID');
+    // the member signs in to the privacy center (Korean) with the phone number and sees the five items, masked
+    minjun = await browser.person(s, 'ko', { phone: true });
+    await minjun.signIn('010-1234-5678');
+    expect(await minjun.page.locator('html').getAttribute('lang')).toBe('ko');
+    expect(await minjun.shownValue('phone')).not.toBe('010-1234-5678');
+    expect((await minjun.page.locator('tr[data-category] th').allTextContents()).sort()).toEqual(['name', 'gender', 'birth-date', 'phone', 'email'].map((c) => ko('categories', c)).sort());
+    expect((await minjun.shownValues()).join(' ')).not.toMatch(/김민준|minjun@example\.kr|1990-05-17/);
+    await minjun.fitsWidth();
+    await minjun.shot('004-data-ko-phone');
   });
 
   it('step 2: lint of the as-written policy finds deemed consent, missing retention and officer, and undisclosed transfers abroad', async () => {
@@ -54,19 +73,36 @@ scenario('004 KR marketplace', 'examples/004-kr-marketplace.live.yaml', (get) =>
     const version = await s.version();
     expect((await s.call('POST', `/v1/subjects/${id}/consents`, { key: recs, body: { purposes: [{ purpose: 'recommendation' }], kind: 'general', action: 'continued-use', registryVersion: version, noticeHash: NOTICE_HASH, channel: 'app' } })).json)
       .toMatchObject({ code: 'CONSENT_INVALID_ACTION', rule: 'PIPA-ED17-1' });
-    expect((await s.call('POST', `/v1/subjects/${id}/consents`, { key: recs, body: { purposes: [{ purpose: 'recommendation' }], kind: 'general', action: 'toggle', registryVersion: version, noticeHash: NOTICE_HASH, channel: 'app' } })).status).toBe(201);
+    // the member switches recommendations on in the privacy center (an act of its own), then refuses them again
+    await minjun.nav('center.nav.choices');
+    const name = ko('purposes', 'recommendation');
+    await minjun.flip(name, true);
     expect((await read(recs, 'recommendation', ['service-usage'])).json.decision.effect).toBe('allow-full');
-    expect((await s.call('POST', `/v1/subjects/${id}/consents/withdraw`, { key: recs, body: { purpose: 'recommendation', channel: 'app' } })).status).toBe(201);
+    await minjun.flip(name, false);
+    expect(await minjun.page.getByRole('status').filter({ hasText: name }).textContent()).toBe(minjun.t('center.choices.savedOff', { name }));
     expect((await read(recs, 'recommendation', ['service-usage'])).json.decision.effect).toBe('deny');
+    const history = (await s.call('GET', `/v1/subjects/${id}/consents?history=true`, { key: recs })).json.history.filter((e: { target: string }) => e.target === 'recommendation');
+    expect(history.map((e: { event: string; action: string; channel: string }) => [e.event, e.action, e.channel])).toEqual([['grant', 'toggle', 'web'], ['withdraw', 'toggle', 'web']]);
+    await minjun.fitsWidth();
+    await minjun.shot('004-choices-ko-phone');
+    // the service goes on: registration data is still used, and the member still gets in
     expect((await read(app, 'registration', ['name', 'phone'])).json.values.map((v: { value: string }) => v.value)).toEqual(['김민준', '010-1234-5678']);
+    await minjun.nav('center.nav.data');
+    expect(await minjun.shownValue('name')).toBeTruthy();
   });
 
   it('step 4: an access request is due within 10 days and the deadline is visible to staff', async () => {
     const s = get();
-    const filed = await s.call('POST', '/v1/requests', { key: app, body: { subjectId: id, type: 'access', language: 'ko' } });
-    expect(filed.status, filed.text).toBe(201);
+    // the member asks for access in the privacy center and sees the date it is due by
+    const access = await minjun.fileRequest('access');
+    const filed = { json: (await s.call('GET', `/v1/requests/${access}`, { key: s.admin })).json };
+    expect(filed.json).toMatchObject({ type: 'access', channel: 'web', language: 'ko' });
     const received = new Date(filed.json.receivedAt);
     const due = new Date(filed.json.dueAt);
+    const koDate = (iso: string) => new Intl.DateTimeFormat('ko', { dateStyle: 'medium' }).format(new Date(iso));
+    await minjun.goto(`/requests/${access}`);
+    expect(await minjun.page.getByText(minjun.t('center.requests.due', { date: koDate(filed.json.dueAt) })).count()).toBe(1);
+    await minjun.waitForRequest(access, 'completed');
     const days = (due.getTime() - received.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(9);
     expect(days).toBeLessThanOrEqual(11);
@@ -77,8 +113,19 @@ scenario('004 KR marketplace', 'examples/004-kr-marketplace.live.yaml', (get) =>
     expect((await s.call('GET', '/v1/requests', { key: app })).status).toBe(403);
     // an agent's request waits for staff review; a second open one of the same kind is refused
     const byAgent = { subjectId: id, type: 'erase', requester: 'agent', proofRef: 'poa-2026-0042' };
-    expect((await s.call('POST', '/v1/requests', { key: app, body: byAgent })).status).toBe(201);
+    const agentFiled = await s.call('POST', '/v1/requests', { key: app, body: byAgent });
+    expect(agentFiled.status).toBe(201);
     expect((await s.call('POST', '/v1/requests', { key: app, body: byAgent })).status).toBe(409);
+    // staff see the open request and its deadline in the admin console's queue
+    staff = await browser.person(s, 'ko');
+    await staff.page.goto(`${s.url}/admin/requests`);
+    await staff.page.getByLabel(staff.t('admin.signIn.key')).fill(officer);
+    await staff.page.getByRole('button', { name: staff.t('admin.signIn.submit') }).click();
+    const queued = staff.page.getByTestId('request-queue').getByRole('row').filter({ hasText: agentFiled.json.id });
+    await queued.waitFor();
+    expect(await queued.textContent()).toContain(koDate(agentFiled.json.dueAt));
+    expect(await queued.textContent()).toContain(staff.t('status.awaiting-review'));
+    await staff.shot('004-admin-queue-ko');
     expect((await s.call('POST', '/v1/requests', { key: app, body: { subjectId: id, type: 'teleport' } })).status).toBe(422);
   });
 
