@@ -38,6 +38,19 @@ export function intlPhone(c: string, cx: CandidateContext): PhoneHit | undefined
   return undefined;
 }
 
+const KR_FIRST: readonly CountryCode[] = ['KR', 'CN', 'TW'];
+const TW_FIRST: readonly CountryCode[] = ['TW', 'CN', 'KR'];
+const CN_FIRST: readonly CountryCode[] = ['CN', 'TW', 'KR'];
+const MO_FIRST: readonly CountryCode[] = ['MO', 'HK'];
+const HK_FIRST: readonly CountryCode[] = ['HK', 'MO'];
+
+// a Korean mobile, Seoul (02), internet phone (070) or provincial (0[3-6][1-5]) prefix
+function krShaped(c: string): boolean {
+  const c1 = c.charCodeAt(1);
+  const c2 = c.charCodeAt(2);
+  return krMobileOk(c) || c1 === 50 || (c1 === 55 && c2 === 48) || (c1 >= 51 && c1 <= 54 && c2 >= 49 && c2 <= 53);
+}
+
 const GOOD_LAYOUTS = new Set(['11', '3-4-4', '3-8', '4-7', '4-8', '3-7', '3-3-4', '2-3-4', '2-4-4', '4-3-3', '10', '12', '2-8', '4-4', '8', '9', '3-4', '2-7']);
 
 /** Classifies a domestic digit string (no international prefix) as a phone of CN, KR, HK, MO or TW. */
@@ -52,18 +65,17 @@ export function domesticPhone(c: string, layout: string, cx: CandidateContext): 
   if (c.charCodeAt(0) === 48) {
     if (c.length === 10 && c.startsWith('09')) return phoneType('TW', c, false) ? { type: 'tw-phone', confidence: base } : undefined;
     const script = cx.script();
-    const kr = krMobileOk(c) || c.startsWith('02') || c.startsWith('070') || /^0[3-6][1-5]/.test(c);
     // 010 + 8 digits is both a Korean mobile and a Beijing landline: outside Chinese text the mobile is likelier
-    const order: CountryCode[] = script === 'ko' || (kr && script === 'other') ? ['KR', 'CN', 'TW']
-      : script === 'zh-Hant' ? ['TW', 'CN', 'KR'] : ['CN', 'TW', 'KR'];
+    const order = script === 'ko' || (script === 'other' && krShaped(c)) ? KR_FIRST : script === 'zh-Hant' ? TW_FIRST : CN_FIRST;
+    const nat = c.slice(1);
     for (const r of order) {
-      const t = national(r, c.slice(1));
+      const t = national(r, nat);
       if (t) return { type: t, confidence: base };
     }
     return undefined;
   }
   if (c.length === 8 && ctx) {
-    const order: CountryCode[] = cx.has('moid') ? ['MO', 'HK'] : ['HK', 'MO'];
+    const order = cx.has('moid') ? MO_FIRST : HK_FIRST;
     for (const r of order) if (phoneType(r, c, false)) return { type: REGION_KIND[r], confidence: GOOD_LAYOUTS.has(layout) ? 0.85 : 0.7 };
   }
   return undefined;

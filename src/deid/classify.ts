@@ -7,6 +7,7 @@ import {
   ricShapeOk, twChecksumOk, usccValid,
 } from './checksums.ts';
 import { domesticPhone, intlPhone } from './classify-phone.ts';
+import { SEP_COLON, SEP_DASH, SEP_DOT, SEP_PLUS } from './token-shape.ts';
 
 /** A classified candidate. */
 export interface Hit {
@@ -130,27 +131,24 @@ function ipv4(g: string[], i: number): boolean {
   return true;
 }
 
-/** Classifies groups g[i..j] (separator s[k] precedes g[k]; s[i] may hold a + or ( prefix). */
-export function classify(g: string[], s: string[], i: number, j: number, cx: CandidateContext): Hit | undefined {
-  let c = '';
-  let layout = '';
+/** Classifies groups g[i..j]: gl[k] is the length of g[k] as a string, sf[k] the flags of the separator before it. */
+export function classify(g: string[], gl: string[], sf: number[], i: number, j: number, cx: CandidateContext): Hit | undefined {
+  let c = g[i];
+  let layout = gl[i];
   let allDots = true;
   let allDash = true;
-  for (let k = i; k <= j; k++) {
+  for (let k = i + 1; k <= j; k++) {
+    const sep = sf[k];
+    if (sep & SEP_COLON) return undefined;
+    if (!(sep & SEP_DOT)) allDots = false;
+    if (!(sep & SEP_DASH)) allDash = false;
     c += g[k];
-    if (k > i) {
-      const sep = s[k];
-      if (sep.indexOf(':') >= 0) return undefined;
-      if (sep !== '.') allDots = false;
-      if (sep !== '-') allDash = false;
-      layout += '-';
-    }
-    layout += g[k].length;
+    layout += '-' + gl[k];
   }
   if (j - i === 3 && allDots) return ipv4(g, i) ? hit('ip', 'not-applicable', cx.has('negative') ? 0.4 : 0.85) : undefined;
   if (c.length < 7 || c.length > 21) return undefined;
   if (j - i === 5 && allDash && /^(?:[0-9A-F]{2})+$/.test(c) && c.length === 12) return hit('mac', 'not-applicable', 0.85);
-  if (isDigits(c)) return digits(c, layout, s[i].endsWith('+'), cx);
+  if (isDigits(c)) return digits(c, layout, (sf[i] & SEP_PLUS) !== 0, cx);
   if (isDigits(c.slice(0, -1)) && c.endsWith('X')) {
     if (c.length === 18 && ricShapeOk(c)) return ricCheckChar(c) === 'X' ? hit('cn-resident-id', true, 0.99) : undefined;
     return undefined;

@@ -111,3 +111,30 @@ export function nextToken(text: string, from: number, found: { start: number; en
     checked = d + 1;
   }
 }
+
+/** What the separator before a group is made of (classify and the run boundaries need no more). */
+export const SEP_WEAK = 1; // a space, slash or colon: a number may start or end there
+export const SEP_COLON = 2;
+export const SEP_DOT = 4; // exactly one dot
+export const SEP_DASH = 8; // exactly one hyphen-minus
+export const SEP_PLUS = 16; // ends with +
+export const SEP_PAREN = 32; // ends with (
+
+/** The SEP_* flags of the separator text[from, to) (empty: 0). */
+export function sepFlags(text: string, from: number, to: number): number {
+  if (from === to) return 0;
+  let f = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 0x3000 || c === 47 || c === 0xff0f) f |= SEP_WEAK;
+    else if (c === 58 || c === 0xff1a) f |= SEP_WEAK | SEP_COLON;
+  }
+  const last = text.charCodeAt(to - 1);
+  if (to - from === 1) {
+    if (last === 46 || last === 0xff0e) f |= SEP_DOT;
+    else if (last === 45 || last === 0xff0d) f |= SEP_DASH;
+  }
+  if (last === 43 || last === 0xff0b) f |= SEP_PLUS;
+  else if (last === 40 || last === 0xff08) f |= SEP_PAREN;
+  return f;
+}
