@@ -1,11 +1,12 @@
 // Runs a seed's story against a real `custodia serve` process: embedded PGlite always, PostgreSQL too when
-// DATABASE_URL is set. Steps talk to the public HTTP API only.
+// DATABASE_URL is set. Services and staff talk to the public HTTP API; people use the privacy center in Chromium
+// (center-browser.ts).
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe } from 'vitest';
 import { spawnServer, type ServerProcess } from '../server-process.ts';
 
 /** An HTTP answer. */
@@ -131,30 +132,4 @@ export async function eventually<T>(check: () => Promise<T> | T, timeoutMs = 20_
       await new Promise((r) => setTimeout(r, 200));
     }
   }
-}
-
-/** Signs a person in to the privacy center with a one-time code read from the development mailbox. */
-export async function signIn(s: Scenario, contact: string): Promise<string> {
-  const inbox = async () => (await s.call('GET', `/dev/mailbox?to=${encodeURIComponent(contact)}`)).json.messages as { text: string }[];
-  const before = (await inbox()).length;
-  expect((await s.call('POST', '/v1/me/verify', { body: { contact } })).status).toBe(202);
-  const code = await eventually(async () => {
-    const box = await inbox();
-    // only a message sent after this request carries the new code
-    const m = box.length > before ? /\b(\d{6})\b/.exec(box.at(-1)!.text) : null;
-    if (!m) throw new Error('no code yet');
-    return m[1];
-  });
-  const r = await s.call('POST', '/v1/me/verify/confirm', { body: { contact, code } });
-  expect(r.status, r.text).toBe(200);
-  return r.json.session;
-}
-
-/** Polls one of the person's own requests until it is no longer open. */
-export async function settledMine(s: Scenario, session: string, requestId: string, timeoutMs = 30_000): Promise<any> {
-  return eventually(async () => {
-    const r = await s.call('GET', `/v1/me/requests/${requestId}`, { key: session });
-    if (['open', 'awaiting-review'].includes(r.json?.status)) throw new Error(`still ${r.json.status}`);
-    return r.json;
-  }, timeoutMs);
 }
