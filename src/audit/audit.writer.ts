@@ -14,8 +14,13 @@ export async function recordAudit(db: Db, event: AuditEvent): Promise<void> {
 /** Records several events inside the caller's transaction with one statement (batch writers). */
 export async function recordAudits(db: Db, events: AuditEvent[]): Promise<void> {
   if (events.length === 0) return;
+  await db.insertInto('audit_inbox').values(auditInboxRows(events)).execute();
+}
+
+/** The audit inbox rows of events, for batch writers that insert them within a larger statement. */
+export function auditInboxRows(events: AuditEvent[]): { body: string; ts: Date }[] {
   const ts = new Date();
-  await db.insertInto('audit_inbox').values(events.map((e) => ({ body: serializeEvent(e), ts }))).execute();
+  return events.map((e) => ({ body: serializeEvent(e), ts }));
 }
 
 interface Pending {

@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/app-harness.ts';
 import { TEST_DATABASES } from '../../test/db-harness.ts';
@@ -109,6 +111,31 @@ for (const target of TEST_DATABASES) {
       expect(a.json.code).toBe('NOT_FOUND');
       expect(b.status).toBe(201);
       expect((await s.ctx.store.db.selectFrom('consent_events').select('seq').where('subject_id', '=', gone).execute()).map((r) => r.seq)).toEqual(['1']);
+    });
+
+    it('announces each recorded event to webhooks subscribed to consent.*, one delivery per event', async () => {
+      const got: { topic: string; data: { event: string } }[] = [];
+      const hook = createServer((req, res) => {
+        let body = '';
+        req.on('data', (c) => (body += c));
+        req.on('end', () => (got.push(JSON.parse(body)), res.end('ok')));
+      });
+      await new Promise<void>((r) => hook.listen(0, '127.0.0.1', r));
+      let webhookId: string | undefined;
+      try {
+        const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/`;
+        const created = await s.call('POST', '/v1/webhooks', { key: s.adminKey, body: { url, topics: ['consent.*'] } });
+        expect(created.status).toBe(201);
+        webhookId = created.json.id;
+        const ids = [await newSubject(), await newSubject(), await newSubject()];
+        const recorded = (await Promise.all(ids.map((id) => grant(id, { purposes: [{ purpose: 'face-login' }] })))).map((r) => r.json.events[0].id as string);
+        await expect.poll(() => got.filter((g) => recorded.includes(g.data.event)).length, { timeout: 15_000 }).toBe(3);
+        expect(got.filter((g) => recorded.includes(g.data.event)).every((g) => g.topic === 'consent.granted')).toBe(true);
+        expect(new Set(got.map((g) => g.data.event)).size).toBe(got.length); // no event delivered twice
+      } finally {
+        if (webhookId) await s.call('DELETE', `/v1/webhooks/${webhookId}`, { key: s.adminKey });
+        hook.close();
+      }
     });
 
     it('marks consents stale when a new version changes their scope, lists them and queues renewals', async () => {

@@ -4,8 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { ConsentEventsTable, Database } from '../store/index.ts';
 import type { Insertable } from 'kysely';
-import { JobQueue } from '../store/index.ts';
-import { recordAudits } from '../audit/index.ts';
+import { auditInboxRows } from '../audit/index.ts';
 import { AppError } from '../errors.ts';
 import type { PreparedEvent, RecordedEvent } from './consent.model.ts';
 import type { ReceiptSigner } from './consent.receipts.ts';
@@ -106,7 +105,6 @@ export class ConsentWriter {
         });
         out.push({ id, subjectId: e.subjectId, seq, type: e.type, event: e.event, target: e.target, recipient: e.recipient || null, receipt });
       });
-      for (let i = 0; i < rows.length; i += 500) await trx.insertInto('consent_events').values(rows.slice(i, i + 500)).execute();
       // The projection keeps the newest event per target; within one batch only the last one counts.
       const latest = new Map<string, Insertable<ConsentEventsTable> & { status: string }>();
       events.forEach((e, i) => latest.set(`${e.subjectId}\u0000${e.type}\u0000${e.target}\u0000${e.recipient}`, { ...rows[i], status: STATUS[e.event] }));
@@ -114,24 +112,34 @@ export class ConsentWriter {
         subject_id: r.subject_id, type: r.type, target: r.target, recipient: r.recipient, status: r.status as 'granted', kind: r.kind, seq: r.seq,
         scope_hash: r.scope_hash, registry_version: r.registry_version, updated_at: r.occurred_at,
       }));
-      await trx
-        .insertInto('consent_state')
-        .values(state)
-        .onConflict((oc) =>
-          oc.columns(['subject_id', 'type', 'target', 'recipient']).doUpdateSet((eb) => ({
-            status: eb.ref('excluded.status'), kind: eb.ref('excluded.kind'), seq: eb.ref('excluded.seq'), scope_hash: eb.ref('excluded.scope_hash'),
-            registry_version: eb.ref('excluded.registry_version'), updated_at: eb.ref('excluded.updated_at'),
-          })).where('consent_state.seq', '<', (eb) => eb.ref('excluded.seq')),
-        )
-        .execute();
-      await recordAudits(trx, events.map((e, i) => ({
+      const audits = auditInboxRows(events.map((e, i) => ({
         actor: e.actor === 'subject' ? `subject:${e.subjectId}` : `${e.actor}:${e.subjectId}`, action: `${e.type}.${e.event}`, subject: e.subjectId,
         target: e.recipient ? `${e.target}/${e.recipient}` : e.target, details: { seq: out[i].seq, event: out[i].id, channel: e.channel, registryVersion: e.registryVersion },
       })));
-      const outbox = await trx.insertInto('outbox_events').values(events.map((e, i) => ({
+      const outbox = events.map((e, i) => ({
         topic: TOPIC[e.event], subject_id: e.subjectId, payload: JSON.stringify({ event: out[i].id, seq: out[i].seq, target: e.target, recipient: e.recipient || null, registryVersion: e.registryVersion }),
-      }))).returning('id').execute();
-      await JobQueue.enqueue(trx, 'outbox.dispatch-many', { eventIds: outbox.map((o) => o.id) });
+      }));
+      // events, projection, audit inbox, outbox and the dispatch job in one statement: one round trip per batch
+      await trx
+        .with('ev', (q) => q.insertInto('consent_events').values(rows))
+        .with('st', (q) =>
+          q.insertInto('consent_state').values(state).onConflict((oc) =>
+            oc.columns(['subject_id', 'type', 'target', 'recipient']).doUpdateSet((eb) => ({
+              status: eb.ref('excluded.status'), kind: eb.ref('excluded.kind'), seq: eb.ref('excluded.seq'), scope_hash: eb.ref('excluded.scope_hash'),
+              registry_version: eb.ref('excluded.registry_version'), updated_at: eb.ref('excluded.updated_at'),
+            })).where('consent_state.seq', '<', (eb) => eb.ref('excluded.seq')),
+          ))
+        .with('au', (q) => q.insertInto('audit_inbox').values(audits))
+        .with('ob', (q) => q.insertInto('outbox_events').values(outbox).returning('id'))
+        .insertInto('jobs')
+        .columns(['queue', 'payload', 'run_at', 'max_attempts'])
+        .expression((eb) => eb.selectFrom('ob').select([
+          sql<string>`'outbox.dispatch-many'`.as('queue'),
+          sql<string>`jsonb_build_object('eventIds', jsonb_agg(ob.id::text))`.as('payload'),
+          sql<Date>`now()`.as('run_at'),
+          sql<number>`8`.as('max_attempts'),
+        ]))
+        .execute();
       return { recorded: out, prepared: events };
     });
     this.opts.onCommit?.(recorded, prepared);

@@ -89,19 +89,21 @@ export async function retryDelivery(db: Db, id: string): Promise<void> {
 /** Registers the dispatch and delivery handlers on a job queue. */
 export function registerOutboxJobs(queue: JobQueue, opts: { timeoutMs: number; fetch?: typeof fetch; sinks?: readonly OutboxSink[] }): void {
   const doFetch = opts.fetch ?? fetch;
-  const dispatch = async (db: Kysely<Database>, eventId: string) => {
-    const event = await db.selectFrom('outbox_events').select(['topic']).where('id', '=', eventId).executeTakeFirst();
-    if (!event) return;
-    await enqueueSinks(db, opts.sinks ?? [], eventId);
+  // Fans events out set-based: one read of the events, one of the webhooks, one insert of every delivery job.
+  const dispatch = async (db: Kysely<Database>, eventIds: string[]) => {
+    const events = await db.selectFrom('outbox_events').select(['id', 'topic']).where('id', 'in', eventIds).execute();
+    if (events.length === 0) return;
+    await enqueueSinks(db, opts.sinks ?? [], events.map((e) => e.id));
     const hooks = await db.selectFrom('webhooks').select(['id', 'topics']).where('disabled_at', 'is', null).execute();
-    for (const h of hooks.filter((h) => h.topics.some((t) => topicMatches(t, event.topic)))) {
-      await JobQueue.enqueue(db, 'webhook.deliver', { eventId, webhookId: h.id }, { dedupeKey: `deliver:${eventId}:${h.id}` });
-    }
+    await JobQueue.enqueueMany(db, events.flatMap((e) => hooks.filter((h) => h.topics.some((t) => topicMatches(t, e.topic))).map((h) => ({
+      queue: 'webhook.deliver', payload: { eventId: e.id, webhookId: h.id }, opts: { dedupeKey: `deliver:${e.id}:${h.id}` },
+    }))));
   };
-  queue.handle('outbox.dispatch', async (job: JobRecord, db) => dispatch(db, (job.payload as { eventId: string }).eventId));
+  queue.handle('outbox.dispatch', async (job: JobRecord, db) => dispatch(db, [(job.payload as { eventId: string }).eventId]));
   // batch writers (consent) enqueue one job for many events
   queue.handle('outbox.dispatch-many', async (job: JobRecord, db) => {
-    for (const id of (job.payload as { eventIds: string[] }).eventIds) await dispatch(db, id);
+    const ids = (job.payload as { eventIds: string[] }).eventIds;
+    for (let i = 0; i < ids.length; i += 1000) await dispatch(db, ids.slice(i, i + 1000));
   });
   queue.handle('webhook.deliver', async (job, db) => {
     const { eventId, webhookId } = job.payload as { eventId: string; webhookId: string };

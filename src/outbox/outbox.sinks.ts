@@ -22,8 +22,8 @@ export interface OutboxSink {
 export const SINK_QUEUE = 'outbox.sink';
 
 /** Enqueues one delivery per sink for an event (deduplicated, so a retried dispatch adds nothing). */
-export async function enqueueSinks(db: Kysely<Database> | Transaction<Database>, sinks: readonly OutboxSink[], eventId: string): Promise<void> {
-  for (const s of sinks) await JobQueue.enqueue(db, SINK_QUEUE, { eventId, sink: s.name }, { dedupeKey: `sink:${s.name}:${eventId}` });
+export async function enqueueSinks(db: Kysely<Database> | Transaction<Database>, sinks: readonly OutboxSink[], eventIds: string[]): Promise<void> {
+  await JobQueue.enqueueMany(db, eventIds.flatMap((eventId) => sinks.map((s) => ({ queue: SINK_QUEUE, payload: { eventId, sink: s.name }, opts: { dedupeKey: `sink:${s.name}:${eventId}` } }))));
 }
 
 /** Registers the handler that hands an event to its sink. */
