@@ -4,6 +4,7 @@ import type { RawHit } from './scan-types.ts';
 import { mask, type MaskOverrides } from './masks.ts';
 import { scanTokens } from './scan-tokens.ts';
 import { scanKeywords } from './scan-keywords.ts';
+import { findCandidates } from './scan-candidates.ts';
 import { scanColons, scanEmails } from './scan-punct.ts';
 import { utf8Length } from './text.ts';
 
@@ -23,10 +24,13 @@ export function detectRange(text: string, from: number, to: number, opts: Detect
   const kinds = opts.kinds ? new Set<string>(opts.kinds) : undefined;
   const want = (...ks: DetectedKind[]) => !kinds || ks.some((k) => kinds.has(k));
   // passes whose kinds were not asked for are skipped, not just filtered
-  let resume = scanTokens(text, from, to, raw);
+  const labels = want('name', 'address', 'birth-date', 'postal-code');
+  // a token may start up to 5 characters before its first digit
+  const cands = findCandidates(text, from, to + 6, labels ? to : from);
+  let resume = scanTokens(text, from, to, raw, cands);
   if (want('email')) resume = Math.max(resume, scanEmails(text, from, to, raw));
   if (want('ip', 'mac')) resume = Math.max(resume, scanColons(text, from, to, raw));
-  if (want('name', 'address', 'birth-date', 'postal-code')) resume = Math.max(resume, scanKeywords(text, from, to, raw));
+  if (labels) resume = Math.max(resume, scanKeywords(text, from, to, raw, cands));
   const min = opts.minConfidence ?? 0.5;
   const kept = raw.filter((h) => h.confidence >= min && (!kinds || kinds.has(h.type)));
   kept.sort((a, b) => a.start - b.start || b.end - a.end);

@@ -1,4 +1,4 @@
-// The labels that announce a name, birth date, address or postal code, and a scanner that finds the next one.
+// The labels that announce a name, birth date, address or postal code, matched where one may start.
 // A first-character table replaces one big alternation regex: the engine tried every label at every position.
 
 /** What a label announces. */
@@ -55,17 +55,20 @@ export interface LabelMatch {
   end: number;
 }
 
-/** The first label starting in [from, to), or undefined. */
-export function nextLabel(text: string, from: number, to: number): LabelMatch | undefined {
-  const end = Math.min(to, text.length);
-  for (let i = from; i < end; i++) {
-    if (FIRST[text.charCodeAt(i)] === 0) continue;
-    for (const l of BY_FIRST.get(text.charCodeAt(i))!) {
-      if (!text.startsWith(l.word, i)) continue;
-      const e = i + l.word.length;
-      if (l.colon && !colonFollows(text, e)) continue;
-      return { family: l.family, start: i, end: e };
-    }
+/** True when a label may start with the UTF-16 unit c. */
+export function isLabelStart(c: number): boolean {
+  return FIRST[c] !== 0;
+}
+
+/** The label starting exactly at i, or undefined. */
+export function labelAt(text: string, i: number): LabelMatch | undefined {
+  const list = BY_FIRST.get(text.charCodeAt(i));
+  if (!list) return undefined;
+  for (const l of list) {
+    if (!text.startsWith(l.word, i)) continue;
+    const e = i + l.word.length;
+    if (l.colon && !colonFollows(text, e)) continue;
+    return { family: l.family, start: i, end: e };
   }
   return undefined;
 }

@@ -3,7 +3,8 @@ import type { DetectedKind } from './deid.model.ts';
 import type { RawHit } from './scan-types.ts';
 import { isRealDate } from './checksums.ts';
 import { foldWidth } from './text.ts';
-import { nextLabel, type LabelFamily as Family } from './keyword-labels.ts';
+import { labelAt, type LabelFamily as Family } from './keyword-labels.ts';
+import type { Candidates } from './scan-candidates.ts';
 
 const GAP = /[ \t\u3000]{0,3}(?:[:：]|is|은|는|为|為)?[ \t\u3000]{0,3}/y;
 
@@ -55,10 +56,14 @@ const PARSE: Record<Family, (t: string, at: number) => [number, number] | undefi
 const KIND: Record<Family, DetectedKind> = { name: 'name', birth: 'birth-date', address: 'address', postal: 'postal-code' };
 const CONFIDENCE: Record<Family, number> = { name: 0.85, birth: 0.9, address: 0.8, postal: 0.85 };
 
-/** Finds values after labels starting in [from, to); returns the end of the last value seen. */
-export function scanKeywords(text: string, from: number, to: number, out: RawHit[]): number {
+/** Finds values after labels starting in [from, to) (`cands` holds the label starts); returns the end of the last value. */
+export function scanKeywords(text: string, from: number, to: number, out: RawHit[], cands: Candidates): number {
   let resume = to;
-  for (let m = nextLabel(text, from, to); m !== undefined; m = nextLabel(text, from, to)) {
+  for (let i = 0; i < cands.labelCount; i++) {
+    const p = cands.labels[i];
+    if (p < from) continue;
+    const m = labelAt(text, p);
+    if (!m) continue;
     const g = sticky(GAP, text, m.end);
     const at = m.end + (g ? g[0].length : 0);
     const span = PARSE[m.family](text, at);

@@ -1,9 +1,10 @@
-// The structured-identifier pass: nextToken() finds runs of letter/digit groups, classify() names them.
+// The structured-identifier pass: tokenAtDigit() finds runs of letter/digit groups, classify() names them.
 import { CandidateContext } from './context.ts';
 import { classify } from './classify.ts';
 import type { RawHit } from './scan-types.ts';
 import { foldWidth } from './text.ts';
-import { CHAR_CLASS, SEP_PAREN, SEP_PLUS, SEP_WEAK, W, nextToken, sepFlags } from './token-shape.ts';
+import { CHAR_CLASS, SEP_PAREN, SEP_PLUS, SEP_WEAK, W, sepFlags, tokenAtDigit } from './token-shape.ts';
+import { isDigitCode, type Candidates } from './scan-candidates.ts';
 
 // Groups are capped (24 characters, 12 groups) so a token is at most ~330 characters: the stream overlap covers it.
 // After a space only a digit (or + or a bracket before one) continues a run, so words never glue numbers together.
@@ -15,8 +16,11 @@ function isW(c: number): boolean {
 // numbers as layout strings, without a conversion per group
 const LEN = Array.from({ length: 25 }, (_, i) => String(i));
 
-/** Finds structured identifiers whose token starts in [from, to); returns hits and the end of the last token seen. */
-export function scanTokens(text: string, from: number, to: number, out: RawHit[]): number {
+/**
+ * Finds structured identifiers whose token starts in [from, to); returns the end of the last token seen.
+ * `cands` holds the digit runs starting in [from, to + 6): a token's first digit is at most 5 characters in.
+ */
+export function scanTokens(text: string, from: number, to: number, out: RawHit[], cands: Candidates): number {
   let resume = to;
   const t = { start: 0, end: 0 };
   // reused across tokens; n counts the groups of the current one
@@ -25,7 +29,22 @@ export function scanTokens(text: string, from: number, to: number, out: RawHit[]
   const gs: number[] = [];
   const ge: number[] = [];
   const gl: string[] = [];
-  for (let at = from; nextToken(text, at, t) && t.start < to; at = t.end) {
+  const runs = cands.digitRuns;
+  let r = 0;
+  for (let checked = from; ; ) {
+    // the first digit at or after `checked`: inside the current run, or the next run's start
+    let d = checked;
+    if (checked >= text.length || !isDigitCode(text.charCodeAt(checked))) {
+      while (r < cands.digitRunCount && runs[r] < checked) r++;
+      if (r === cands.digitRunCount) break;
+      d = runs[r];
+    }
+    if (!tokenAtDigit(text, checked, d, t)) {
+      checked = d + 1;
+      continue;
+    }
+    if (t.start >= to) break;
+    checked = t.end;
     const base = t.start;
     const end = t.end;
     if (end > resume) resume = end;

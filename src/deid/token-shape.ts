@@ -11,7 +11,8 @@
 /** ASCII or full-width letter or digit. */
 export const W = 1;
 const L = 2; // letter
-const D = 4; // digit
+/** An ASCII or full-width digit. */
+export const D = 4;
 const P = 8; // + or ( before a number
 const SEP = 16; // separator punctuation
 const SP = 32; // space or ideographic space
@@ -92,22 +93,33 @@ const DIGIT = /[0-9\uFF10-\uFF19]/g;
 // the first group has a digit after at most a prefix and four letters
 const MAX_LEAD = 5;
 
+/**
+ * The first token starting in [checked, d], where d is the first digit at or after `checked`: sets `found`.
+ * Every token has its first digit within MAX_LEAD characters of its start, so no token starts before d - MAX_LEAD.
+ */
+export function tokenAtDigit(text: string, checked: number, d: number, found: { start: number; end: number }): boolean {
+  // only letters stand between a start and d, after at most one + or (: later positions follow a letter
+  const floor = Math.max(checked, d - MAX_LEAD);
+  let q = d;
+  while (q > floor && cls(text, q - 1) & L) q--;
+  for (let p = q > floor ? q - 1 : q; p <= q; p++) {
+    const e = tokenEndAt(text, p);
+    if (e >= 0) {
+      found.start = p;
+      found.end = e;
+      return true;
+    }
+  }
+  return false;
+}
+
 /** The first token starting at or after `from`: sets `found.start`/`found.end`; false when there is none. */
 export function nextToken(text: string, from: number, found: { start: number; end: number }): boolean {
-  // every token has a digit within MAX_LEAD characters of its start: jump from digit to digit (a native search)
-  let checked = from;
-  for (;;) {
+  for (let checked = from; ; ) {
     DIGIT.lastIndex = checked;
     if (!DIGIT.test(text)) return false;
     const d = DIGIT.lastIndex - 1;
-    for (let p = Math.max(checked, d - MAX_LEAD); p <= d; p++) {
-      const e = tokenEndAt(text, p);
-      if (e >= 0) {
-        found.start = p;
-        found.end = e;
-        return true;
-      }
-    }
+    if (tokenAtDigit(text, checked, d, found)) return true;
     checked = d + 1;
   }
 }

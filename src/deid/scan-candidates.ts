@@ -1,0 +1,56 @@
+// One pass over a text range marks where tokens (digit runs) and labels may start; both scanners then jump
+// between these marks instead of each reading every character again.
+import { CHAR_CLASS, D } from './token-shape.ts';
+import { isLabelStart } from './keyword-labels.ts';
+
+const DIGIT = 1;
+const LABEL = 2;
+const KIND = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) KIND[c] = (CHAR_CLASS[c] & D ? DIGIT : 0) | (isLabelStart(c) ? LABEL : 0);
+
+/** Start positions of digit runs and of possible labels, ascending. */
+export interface Candidates {
+  digitRuns: Int32Array;
+  digitRunCount: number;
+  labels: Int32Array;
+  labelCount: number;
+}
+
+// reused between calls: a scan reads its candidates before the next scan starts
+const found: Candidates = { digitRuns: new Int32Array(4096), digitRunCount: 0, labels: new Int32Array(1024), labelCount: 0 };
+
+function grow(a: Int32Array): Int32Array {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+/** True when c is an ASCII or full-width digit. */
+export function isDigitCode(c: number): boolean {
+  return (KIND[c] & DIGIT) !== 0;
+}
+
+/** Digit runs starting in [from, digitsTo) and label starts in [from, labelsTo); valid until the next call. */
+export function findCandidates(text: string, from: number, digitsTo: number, labelsTo: number): Candidates {
+  const end = Math.min(text.length, Math.max(digitsTo, labelsTo));
+  let nd = 0;
+  let nl = 0;
+  let lastDigit = from > 0 && KIND[text.charCodeAt(from - 1)] & DIGIT ? from - 1 : -2;
+  for (let i = from; i < end; i++) {
+    const k = KIND[text.charCodeAt(i)];
+    if (k === 0) continue;
+    if (k === DIGIT) {
+      if (lastDigit !== i - 1 && i < digitsTo) {
+        if (nd === found.digitRuns.length) found.digitRuns = grow(found.digitRuns);
+        found.digitRuns[nd++] = i;
+      }
+      lastDigit = i;
+    } else if (i < labelsTo) {
+      if (nl === found.labels.length) found.labels = grow(found.labels);
+      found.labels[nl++] = i;
+    }
+  }
+  found.digitRunCount = nd;
+  found.labelCount = nl;
+  return found;
+}
