@@ -13,10 +13,20 @@ export interface MaskRule {
 /** Per-kind mask overrides of a deployment. */
 export type MaskOverrides = Partial<Record<IdentifierKind, MaskRule>>;
 
+// runs of the default mask character, shared rather than built per preview
+const STARS = Array.from({ length: 40 }, (_, i) => '*'.repeat(i));
+const repeat = (char: string, n: number) => (char === '*' && n < STARS.length ? STARS[n] : char.repeat(n));
+const count = (n: number) => Number.isInteger(n) && n >= 0;
+
 /** Masks letters and digits outside the first `keepFirst` and last `keepLast`; separators stay. */
 export function maskKeeping(value: string, keepFirst: number, keepLast: number, char = '*'): string {
   let total = 0;
   for (let i = 0; i < value.length; i++) if (isAlnumCode(value.charCodeAt(i))) total++;
+  // only letters and digits (most identifiers as written): one masked stretch in the middle
+  if (total === value.length && count(keepFirst) && count(keepLast)) {
+    const hi = total - keepLast;
+    return keepFirst >= hi ? value : value.slice(0, keepFirst) + repeat(char, hi - keepFirst) + value.slice(hi);
+  }
   // copies unmasked stretches as slices and masked runs as one repeat, not character by character
   let out = '';
   let seen = 0;
@@ -28,13 +38,13 @@ export function maskKeeping(value: string, keepFirst: number, keepLast: number, 
       if (run === 0) out += value.slice(from, i);
       run++;
     } else if (run > 0) {
-      out += char.repeat(run);
+      out += repeat(char, run);
       run = 0;
       from = i;
     }
     if (alnum) seen++;
   }
-  return run > 0 ? out + char.repeat(run) : out + value.slice(from);
+  return run > 0 ? out + repeat(char, run) : out + value.slice(from);
 }
 
 // ASCII or full-width letters before the first digit, separators skipped (E, MA in passports; A, WX in HKIDs)
@@ -70,21 +80,25 @@ function alnumCount(value: string): number {
   return n;
 }
 
-const COMPOUND_SURNAMES = ['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯', '南宫', '尉迟', '长孙', '宇文', '歐陽', '諸葛', '東方', '南宮', '長孫', '司馬'];
+const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '令狐', '慕容', '司徒', '夏侯', '南宫', '尉迟', '长孙', '宇文', '歐陽', '諸葛', '東方', '南宮', '長孫', '司馬']);
+
+const HANGUL_NAME = /^[\u3131-\u318e\uac00-\ud7a3]+$/;
+const HAN_NAME = /^[\u3400-\u9fff\u00b7·]+$/;
+const LATIN_WORD = /([A-Za-z\u00c0-\u024f])([A-Za-z\u00c0-\u024f'.-]*)/g;
 
 function maskName(value: string): string {
   const v = value.trim();
   // both scripts below lie in the BMP: one UTF-16 unit per character
-  if (/^[\u3131-\u318e\uac00-\ud7a3]+$/.test(v)) {
+  if (HANGUL_NAME.test(v)) {
     // Korean practice: 홍*, 홍*동, and first + last kept for longer names (identifiers.md §2.2)
-    if (v.length <= 2) return v[0] + '*'.repeat(v.length - 1);
-    return v[0] + '*'.repeat(v.length - 2) + v[v.length - 1];
+    if (v.length <= 2) return v[0] + repeat('*', v.length - 1);
+    return v[0] + repeat('*', v.length - 2) + v[v.length - 1];
   }
-  if (/^[\u3400-\u9fff\u00b7·]+$/.test(v)) {
-    const keep = COMPOUND_SURNAMES.some((s) => v.startsWith(s)) && v.length > 2 ? 2 : 1;
-    return v.slice(0, keep) + '*'.repeat(v.length - keep);
+  if (HAN_NAME.test(v)) {
+    const keep = v.length > 2 && COMPOUND_SURNAMES.has(v.slice(0, 2)) ? 2 : 1;
+    return v.slice(0, keep) + repeat('*', v.length - keep);
   }
-  return v.replace(/([A-Za-z\u00c0-\u024f])([A-Za-z\u00c0-\u024f'.-]*)/g, (_, a: string, b: string) => a + '*'.repeat(b.length));
+  return v.replace(LATIN_WORD, (_, a: string, b: string) => a + repeat('*', b.length));
 }
 
 function maskAddress(value: string): string {
@@ -100,7 +114,7 @@ function maskAddress(value: string): string {
 function maskEmail(value: string): string {
   const at = value.lastIndexOf('@');
   if (at <= 0) return maskKeeping(value, 0, 0);
-  return value[0] + '*'.repeat(Math.max(1, at - 1)) + value.slice(at);
+  return value[0] + repeat('*', Math.max(1, at - 1)) + value.slice(at);
 }
 
 // the first group stays; IPv6 keeps its empty groups (::) so the shape survives
