@@ -23,9 +23,14 @@ export function auditInboxRows(events: AuditEvent[]): { body: string; ts: Date }
   return events.map((e) => ({ body: serializeEvent(e), ts }));
 }
 
-interface Pending {
+interface Item {
   body: string;
   ts: Date;
+  action: string;
+  subject: string | null;
+}
+
+interface Pending extends Item {
   resolve: (seq: string) => void;
   reject: (e: unknown) => void;
 }
@@ -55,7 +60,7 @@ export class AuditWriter {
   /** Appends one event and resolves with its sequence number once committed. */
   append(event: AuditEvent): Promise<string> {
     return new Promise((resolve, reject) => {
-      this.buffer.push({ body: serializeEvent(event), ts: new Date(), resolve, reject });
+      this.buffer.push({ body: serializeEvent(event), ts: new Date(), action: event.action, subject: event.subject ?? null, resolve, reject });
       if (!this.flushing) this.flushing = this.drainBuffer();
     });
   }
@@ -107,7 +112,10 @@ export class AuditWriter {
           const rows = await sql<{ id: string; ts: Date; body: string }>`
             select id, ts, body from audit_inbox order by id limit ${this.opts.maxBlock ?? 2000} for update skip locked`.execute(trx);
           if (rows.rows.length === 0) return [];
-          const seqs = await this.writeBlock(trx, head, rows.rows.map((r) => ({ body: r.body, ts: new Date(r.ts) })));
+          const seqs = await this.writeBlock(trx, head, rows.rows.map((r) => {
+            const e = JSON.parse(r.body) as AuditEvent;
+            return { body: r.body, ts: new Date(r.ts), action: e.action, subject: e.subject ?? null };
+          }));
           await trx.deleteFrom('audit_inbox').where('id', 'in', rows.rows.map((r) => r.id)).execute();
           return seqs;
         }),
@@ -133,18 +141,23 @@ export class AuditWriter {
   }
 
   // One statement: advance the head only if it is still where we think, and insert the block and its entries.
-  private async writeBlock(db: Db, head: Head, items: { body: string; ts: Date }[]): Promise<string[]> {
+  // Entries travel as one array per column (unnest), so the statement has the same few parameters for any block size.
+  private async writeBlock(db: Db, head: Head, items: Item[]): Promise<string[]> {
     if (items.length === 0) return [];
+    const n = items.length;
+    const seqs: string[] = new Array(n);
+    const tss: string[] = new Array(n);
+    const prevs: string[] = new Array(n);
+    const hashes: string[] = new Array(n);
     let seq = head.seq;
     let prev = head.hash;
-    const rows = items.map((it) => {
+    for (let i = 0; i < n; i++) {
       seq += 1n;
-      const hash = entryHash(prev, String(seq), it.ts, it.body);
-      const parsed = JSON.parse(it.body) as AuditEvent;
-      const row = sql`(${String(seq)}::bigint, ${it.ts}::timestamptz, ${parsed.action}, ${parsed.subject ?? null}, ${it.body}, ${prev}, ${hash})`;
-      prev = hash;
-      return row;
-    });
+      seqs[i] = String(seq);
+      tss[i] = items[i].ts.toISOString();
+      prevs[i] = prev;
+      prev = hashes[i] = entryHash(prev, seqs[i], items[i].ts, items[i].body);
+    }
     const block = head.block + 1n;
     const first = head.seq + 1n;
     // the checkpoint is signed before the statement, so a block is never stored without its signature
@@ -160,13 +173,12 @@ export class AuditWriter {
       ), e as (
         insert into audit_entries (seq, block_no, ts, action, subject, body, prev_hash, hash)
         select v.seq, ${String(block)}, v.ts, v.action, v.subject, v.body, v.prev_hash, v.hash
-        from (values ${sql.join(rows)}) as v(seq, ts, action, subject, body, prev_hash, hash)
+        from unnest(${seqs}::bigint[], ${tss}::timestamptz[], ${items.map((it) => it.action)}::text[], ${items.map((it) => it.subject)}::text[],
+                    ${items.map((it) => it.body)}::text[], ${prevs}::text[], ${hashes}::text[]) as v(seq, ts, action, subject, body, prev_hash, hash)
         where exists (select 1 from h)
       )
       select count(*)::int as moved from h`.execute(db);
     if (r.rows[0].moved !== 1) throw new HeadMoved();
-    const seqs: string[] = [];
-    for (let s = first; s <= seq; s++) seqs.push(String(s));
     this.head = { seq, hash: prev, block };
     return seqs;
   }
