@@ -95,16 +95,36 @@ scenario('000 broker', 'examples/000-broker.live.yaml', (get) => {
     } });
     expect(leaky.json.code).toBe('ADM_INPUT_PERSONAL');
     expect((await s.call('POST', `/v1/subjects/${id}/automated-decisions`, { key: marketing, body: { purpose: 'credit-decision', outcome: 'x', modelVersion: 'v', inputs: { categories: ['credit-report'] }, factors: [{ name: 'f', weight: 1, direction: 'negative' }] } })).status).toBeGreaterThanOrEqual(403);
-    // the customer asks in the privacy center for an explanation and for a person to review it, quoting the decision
+    // the customer finds the decision in the privacy center, reads its explanation there, and asks for a person to review it
+    await chen.nav('center.nav.data');
+    const card = chen.page.getByTestId(`decision-${decision}`);
+    await card.waitFor();
+    expect(await chen.region('center.adm.title').getByRole('listitem').count()).toBe(1);
+    expect(await card.textContent()).toContain(zh.purposes['credit-decision']);
+    expect(await card.textContent()).toContain('limit-lowered');
+    await card.getByRole('button', { name: chen.t('center.adm.explain') }).click();
+    const explained = card.getByTestId('adm-explanation');
+    await explained.waitFor();
+    expect(await explained.textContent()).toContain('bureau score band');
+    expect(await explained.textContent()).not.toContain('chen@example.tw');
+    await card.getByRole('button', { name: chen.t('center.adm.review') }).click();
+    const filed = card.getByRole('status');
+    await filed.waitFor();
+    const review = /req_[a-f0-9]{32}/.exec((await filed.textContent()) ?? '')![0];
+    expect(await filed.textContent()).toBe(chen.t('center.adm.reviewFiled', { id: review }));
+    expect(await staffView(review)).toMatchObject({ type: 'adm-human-review', status: 'open', channel: 'web', requester: 'subject', input: { decisionRef: decision } });
+    await chen.shot('000-adm-decision-zh-Hant');
+    const explains = (await s.call("GET", `/v1/audit?action=adm.explain&subject=${id}`, { key: s.admin })).json.entries as { actor: string }[];
+    expect(explains.map((e) => e.actor)).toContain(`person:${id}`);
+    // a second review of the same decision while one is open is refused, in the reader's words
+    await chen.goto('/data');
+    await card.getByRole('button', { name: chen.t('center.adm.review') }).click();
+    await expect.poll(() => card.getByRole('alert').textContent()).toBe(chen.t('problem.RIGHTS_REQUEST_OPEN'));
+    // asking staff for an explanation in writing is a request with the decision's reference; staff answer it
     const ask = await chen.fileRequest('adm-explanation', { decisionRef: decision, message: '為什麼調降額度？' });
-    const review = await chen.fileRequest('adm-human-review', { decisionRef: decision });
-    for (const [rid, type] of [[ask, 'adm-explanation'], [review, 'adm-human-review']]) {
-      expect(await staffView(rid)).toMatchObject({ type, status: 'open', channel: 'web', input: { decisionRef: decision } });
-    }
-    // staff read the explanation in the customer's language and answer with it
+    expect(await staffView(ask)).toMatchObject({ type: 'adm-explanation', status: 'open', channel: 'web', input: { decisionRef: decision } });
     const explanation = await s.call('GET', `/v1/subjects/${id}/automated-decisions/${decision}/explanation?lang=zh-Hant`, { key: onboarding });
     expect(explanation.status).toBe(200);
-    expect(JSON.stringify(explanation.json)).toContain('bureau score band');
     const officer = await s.key('dpo-3', 'privacy-officer');
     expect((await s.call('POST', `/v1/requests/${ask}/complete`, { key: officer, body: { text: explanation.json.text } })).status).toBe(200);
     await chen.waitForRequest(ask, 'completed', 10_000);

@@ -2,7 +2,7 @@
 // Chromium. One browser per test file, one browser context (its own session storage) per person. Labels come from
 // the web app's own message files, so a step finds a button the way a reader of that language would.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
@@ -162,15 +162,37 @@ export class Person {
   }
 }
 
+/**
+ * `npm test` builds the web apps in pretest; this keeps a direct `vitest run` honest too (a no-op when dist/web is
+ * fresh). Test files run in parallel, so one builds at a time (a lock directory) and the others then find it fresh.
+ */
+async function buildWebOnce(): Promise<void> {
+  const lock = join('node_modules', '.cache', 'custodia-web-build.lock');
+  mkdirSync(join('node_modules', '.cache'), { recursive: true });
+  for (let waited = 0; ; waited += 250) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (waited > 300_000) throw new Error(`another test has been building the web apps for 5 minutes; remove ${lock} if no build runs`);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    const build = spawnSync(process.execPath, ['scripts/build-web-if-needed.mjs'], { stdio: 'inherit' });
+    if (build.status !== 0) throw new Error('building the web apps failed');
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Registers one Chromium for the test file (built web app checked first) and returns a way to open people in it. */
 export function centerBrowser(): { person: (s: Scenario, lang: Lang, opts?: { phone?: boolean }) => Promise<Person> } {
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (!existsSync(CHROMIUM)) throw new Error(`the person's steps run in Chromium: install it with "apt-get install -y chromium" (${CHROMIUM} is missing)`);
     mkdirSync(SHOTS, { recursive: true });
-    // `npm test` builds in pretest; this keeps a direct `vitest run` honest too (a no-op when dist/web is fresh)
-    const build = spawnSync(process.execPath, ['scripts/build-web-if-needed.mjs'], { stdio: 'inherit' });
-    if (build.status !== 0) throw new Error('building the web apps failed');
+    await buildWebOnce();
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 120_000);
   afterAll(async () => {

@@ -1,11 +1,14 @@
 // The privacy center's own choices: a person's consents and device permissions, and what is held about them
-// (masked), who received it and who read it — each scoped to the signed-in person only.
+// (masked), who received it and who read it, and the automated decisions made about them with their explanation —
+// each scoped to the signed-in person only.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { explainDecision, getDecision, listDecisions } from '../../adm/index.ts';
 import { consentNeeded } from '../../consent/index.ts';
 import { mask } from '../../deid/index.ts';
 import { renderNotice } from '../../notice/index.ts';
-import type { Language, Registry } from '../../registry/index.ts';
+import { AppError } from '../../errors.ts';
+import { LANGUAGES, type Language, type Registry } from '../../registry/index.ts';
 import { consentAge, getSubject } from '../../subjects/index.ts';
 import { accessReport, listShares } from '../../vault/index.ts';
 import { requirePerson } from '../plugins/person.ts';
@@ -17,6 +20,8 @@ const errors = { 401: Problem, 404: Problem, 409: Problem, 422: Problem };
 const Recorded = z.object({ id: z.string(), seq: z.string(), event: z.string(), target: z.string(), recipient: z.string().nullable(), receipt: z.string() });
 const ConsentRow = z.object({ type: z.string(), target: z.string(), recipient: z.string().nullable(), status: z.string(), stale: z.boolean(), kind: z.string().nullable(), seq: z.string(), registryVersion: z.number(), updatedAt: z.string() });
 const HistoryRow = z.object({ id: z.string(), seq: z.string(), type: z.string(), event: z.string(), target: z.string(), recipient: z.string().nullable(), kind: z.string().nullable(), action: z.string(), registryVersion: z.number(), channel: z.string(), actor: z.string(), occurredAt: z.string() });
+const MyDecision = z.object({ id: z.string(), purpose: z.string(), outcome: z.string(), significant: z.boolean(), decidedAt: z.string() });
+const MyExplanation = z.object({ decisionId: z.string(), language: z.enum(LANGUAGES), outcome: z.string(), decidedAt: z.string(), humanReview: z.object({ available: z.boolean() }), law: z.array(z.string()), text: z.string() });
 const Target = z.object({ purpose: z.string().min(1).max(100), recipient: z.string().min(1).max(100).optional() });
 
 // PIPL 14 / GDPR 7(1): the proof names the notice text the person was shown — the one this server serves.
@@ -88,6 +93,34 @@ export default routes('/v1/me', (app, ctx) => {
     onRequest: person,
     schema: { summary: 'Withdraw a consent: one step, effective at once (PIPL 15, GDPR 7(3))', tags, security, body: Target, response: { 201: Recorded, ...errors } },
   }, async (req, reply) => reply.code(201).send(await ctx.consent.withdraw(req.person!.subjectId, { ...req.body, action: 'toggle', channel: 'web', actor: 'subject' })));
+
+  // PIPL 24, PIPA 37-2, GDPR 15(1)(h) and 22: the person learns of decisions made about them by automated means and
+  // may read the explanation themselves; a human review is then one request away
+  app.get('/automated-decisions', {
+    onRequest: person,
+    schema: { summary: 'Automated decisions made about me, newest first', tags, security, response: { 200: z.object({ decisions: z.array(MyDecision) }), ...errors } },
+  }, async (req) => ({
+    decisions: (await listDecisions(ctx.store.db, req.person!.subjectId, { all: true })).map(({ id, purpose, outcome, significant, decidedAt }) => ({ id, purpose, outcome, significant, decidedAt })),
+  }));
+
+  app.get('/automated-decisions/:decisionId/explanation', {
+    onRequest: person,
+    schema: {
+      summary: 'The explanation of one of my automated decisions, in my language or the one asked for',
+      tags,
+      security,
+      params: z.object({ decisionId: z.string().regex(/^adm_[a-f0-9]{32}$/, 'a decision id such as adm_0123…') }),
+      querystring: z.object({ lang: z.enum(LANGUAGES).optional() }),
+      response: { 200: MyExplanation, ...errors },
+    },
+  }, async (req) => {
+    const subject = await getSubject(ctx.store.db, req.person!.subjectId);
+    const d = await getDecision(ctx.store.db, subject.id, req.params.decisionId, { all: true });
+    if (!d) throw new AppError('NOT_FOUND', 'no such decision');
+    const { registry } = await ctx.registry.load();
+    await ctx.audit.append({ actor: `person:${subject.id}`, action: 'adm.explain', subject: subject.id, purpose: d.purpose, details: { decision: d.id, language: req.query.lang ?? subject.language } });
+    return explainDecision(registry, d, subject, req.query.lang);
+  });
 
   app.put('/permissions/:permission', {
     onRequest: person,

@@ -7,6 +7,7 @@ import { tOr, type Lang } from '../i18n/index.ts';
 import { useLoad } from '../lib/use-load.ts';
 import { ProblemAlert } from '../ui/problem-alert.tsx';
 import { CodeForm } from './code-form.tsx';
+import { DecisionsCard } from './decisions-card.tsx';
 import { personApi } from './person-session.ts';
 
 /** The parts of the access answer this screen reads (the route types it as an open object). */
@@ -131,6 +132,8 @@ export function DataScreen() {
           </table>
         ))}
       </section>
+
+      {named && <DecisionsCard purpose={purpose} />}
 
       <section class="card" aria-labelledby="accesses-h">
         <h2 id="accesses-h" class="card-title">{t('center.data.accesses')}</h2>
