@@ -2,6 +2,7 @@
 import { appendFileSync, existsSync } from 'node:fs';
 import { exportCheckpoint, fileDestination, readCheckpointFile, TrustedKeys, verifyAuditChain, type Anchor, type AuditVerification, type ExportedCheckpoint } from '../../audit/index.ts';
 import type { Config } from '../../config.ts';
+import { AppError } from '../../errors.ts';
 import { chainPending } from '../cli.audit.ts';
 import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../cli.io.ts';
 import { apiError, withDataOrApi } from '../cli.target.ts';
@@ -12,8 +13,10 @@ async function verify(values: { url?: string; data?: string; checkpoints?: strin
   return withDataOrApi(
     { url: values.url, data: values.data },
     async (store, config) => {
+      // without the master key here, signatures are checked against the keys of the checkpoint file, if one is given
       const signer = await chainPending(store, config);
-      const keys = new TrustedKeys([signer.jwk]);
+      const trusted = signer ? [signer.jwk] : file.keys;
+      const keys = trusted.length ? new TrustedKeys(trusted) : undefined;
       return verifyAuditChain(store.db, { keys, anchors: [...anchors, ...configuredFileAnchor(config)] });
     },
     async (api) => {
@@ -34,7 +37,11 @@ function configuredFileAnchor(config: Config): Anchor[] {
 async function exportTo(out: string, values: { url?: string; data?: string }, io: CliIO): Promise<number> {
   const r = await withDataOrApi<{ checkpoint?: ExportedCheckpoint; exportedTo: string[] }>(
     { url: values.url, data: values.data },
-    async (store, config) => exportCheckpoint(store.db, await chainPending(store, config), [fileDestination(out)]),
+    async (store, config) => {
+      const signer = await chainPending(store, config);
+      if (!signer) throw new AppError('VAULT_KEY_UNAVAILABLE', 'exporting a checkpoint needs the master key (CUSTODIA_MASTER_KEY or the data directory\'s master.key)');
+      return exportCheckpoint(store.db, signer, [fileDestination(out)]);
+    },
     async (api) => {
       const res = await api.call('POST', '/v1/audit/checkpoints/export');
       if (res.status !== 200) throw apiError(res);
@@ -65,6 +72,7 @@ export const command: CliCommand = {
     if (values.format === 'json') io.out(JSON.stringify({ ...v, seconds }));
     else if (v.ok) {
       const cp = v.checkpoints;
+      if (!cp.signaturesChecked) io.err('checkpoint signatures were not checked: no master key here and no checkpoint file with keys');
       const anchor = cp.anchor ? `; reaches the checkpoint of block ${cp.anchor.blockNo} exported to ${cp.anchor.source}` : '; no exported checkpoint to hold it against';
       io.out(`audit chain verifies: ${v.entries} entries in ${v.blocks} blocks (${cp.signed} signed${cp.unsigned ? `, ${cp.unsigned} older unsigned` : ''}), head ${v.lastHash.slice(0, 16)}…${anchor} (${seconds.toFixed(2)} s)`);
     } else io.out(`audit chain BROKEN at entry ${v.firstBad!.seq}: ${v.firstBad!.reason} (${v.entries} entries verified before it)`);
