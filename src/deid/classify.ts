@@ -45,13 +45,9 @@ function korean13(c: string, layout: string, cx: CandidateContext): Hit | undefi
   return hit(type, 'not-applicable', ctx ? 0.9 : layout === '6-7' ? 0.75 : 0.35);
 }
 
-function digits(c: string, layout: string, plus: boolean, cx: CandidateContext): Hit | undefined {
+// 18 digits: a resident ID or a numeric USCC; 15-19: an IMEI, an old resident ID or a bank card
+function long(c: string, layout: string, cx: CandidateContext): Hit | undefined {
   const len = c.length;
-  if (plus || (c.startsWith('00') && len > 10)) {
-    const p = intlPhone(c, cx);
-    if (p) return hit(p.type, 'not-applicable', p.confidence);
-    if (plus) return undefined;
-  }
   if (len === 18 && (layout === '18' || layout === '6-8-4')) {
     if (ricShapeOk(c)) {
       if (ricCheckChar(c) === c[17]) return hit('cn-resident-id', true, 0.99);
@@ -59,32 +55,51 @@ function digits(c: string, layout: string, plus: boolean, cx: CandidateContext):
     }
     if (usccValid(c) && !cx.has('negative')) return hit('cn-uscc', true, cx.has('uscc') ? 0.97 : 0.6);
   }
-  if (len >= 15 && len <= 19) {
-    if (len === 15 && layout === '15' || layout === '2-6-6-1') {
-      if (cx.has('imei') || layout === '2-6-6-1') return luhnOk(c) ? hit('imei', true, 0.95) : undefined;
-      if (ric15ShapeOk(c) && !cx.has('negative')) return hit('cn-resident-id', 'not-applicable', cx.has('ric') ? 0.9 : 0.6);
-    }
-    const k = card(c, layout, cx);
-    if (k) return k;
+  if (len === 15 && layout === '15' || layout === '2-6-6-1') {
+    if (cx.has('imei') || layout === '2-6-6-1') return luhnOk(c) ? hit('imei', true, 0.95) : undefined;
+    if (ric15ShapeOk(c) && !cx.has('negative')) return hit('cn-resident-id', 'not-applicable', cx.has('ric') ? 0.9 : 0.6);
   }
-  if (len === 13) {
-    const k = korean13(c, layout, cx);
-    if (k) return k;
+  return card(c, layout, cx);
+}
+
+function krBrn(c: string, layout: string, cx: CandidateContext): Hit | undefined {
+  if (!(layout === '3-2-5' || (layout === '10' && cx.has('brn')))) return undefined;
+  if (Number(c.slice(0, 3)) >= 101 && c.slice(3, 5) !== '00') {
+    if (krBrnCheckDigit(c) === c[9]) return hit('kr-brn', true, 0.95);
+    if (cx.has('brn')) return hit('kr-brn', false, 0.3);
   }
-  if (len === 10 && (layout === '3-2-5' || (layout === '10' && cx.has('brn')))) {
-    if (Number(c.slice(0, 3)) >= 101 && c.slice(3, 5) !== '00') {
-      if (krBrnCheckDigit(c) === c[9]) return hit('kr-brn', true, 0.95);
-      if (cx.has('brn')) return hit('kr-brn', false, 0.3);
-    }
-  }
-  if (len === 12 && (layout === '2-2-6-2' || (layout === '12' && cx.has('driver')))) {
-    const r = Number(c.slice(0, 2));
-    if ((r >= 11 && r <= 26) || r === 28) return hit('kr-driver-licence', 'not-applicable', cx.has('driver') ? 0.95 : 0.85);
-  }
-  if (len === 8 && /^[157]/.test(c) && (layout === '7-1' || layout === '1-6-1' || (layout === '8' && cx.has('moid') && !cx.has('phone')))) {
+  return undefined;
+}
+
+function krDriver(c: string, layout: string, cx: CandidateContext): Hit | undefined {
+  if (!(layout === '2-2-6-2' || (layout === '12' && cx.has('driver')))) return undefined;
+  const r = Number(c.slice(0, 2));
+  return (r >= 11 && r <= 26) || r === 28 ? hit('kr-driver-licence', 'not-applicable', cx.has('driver') ? 0.95 : 0.85) : undefined;
+}
+
+function moId(c: string, layout: string, cx: CandidateContext): Hit | undefined {
+  if (/^[157]/.test(c) && (layout === '7-1' || layout === '1-6-1' || (layout === '8' && cx.has('moid') && !cx.has('phone')))) {
     return hit('mo-id', 'not-applicable', layout === '8' ? 0.7 : 0.85);
   }
-  if (len === 9 && layout === '9' && cx.has('passport')) return hit('passport', 'not-applicable', 0.8);
+  return undefined;
+}
+
+// by length, each kind's own checks: small functions the JIT optimises one by one, and sooner
+function digits(c: string, layout: string, plus: boolean, cx: CandidateContext): Hit | undefined {
+  const len = c.length;
+  if (plus || (len > 10 && c.startsWith('00'))) {
+    const p = intlPhone(c, cx);
+    if (p) return hit(p.type, 'not-applicable', p.confidence);
+    if (plus) return undefined;
+  }
+  if (len >= 15) return len <= 19 ? long(c, layout, cx) : undefined;
+  let k: Hit | undefined;
+  if (len === 8) k = moId(c, layout, cx);
+  else if (len === 9) k = layout === '9' && cx.has('passport') ? hit('passport', 'not-applicable', 0.8) : undefined;
+  else if (len === 10) k = krBrn(c, layout, cx);
+  else if (len === 12) k = krDriver(c, layout, cx);
+  else if (len === 13) k = korean13(c, layout, cx);
+  if (k) return k;
   if (len >= 8 && len <= 13 && !cx.has('negative')) {
     const p = domesticPhone(c, layout, cx);
     if (p) return hit(p.type, 'not-applicable', p.confidence);
