@@ -36,12 +36,14 @@ function DecisionItem(props: { d: Decision; purpose: string }) {
   return (
     <li data-testid={`decision-${d.id}`} style="padding:.6rem 0;border-bottom:1px solid var(--line)">
       <h3 id={heading} style="margin:0 0 .25rem;font-size:1rem">{props.purpose} <span class="muted">· {date(d.decidedAt, true)}</span></h3>
-      <p style="margin:0">{t('center.adm.outcome')}: <strong>{d.outcome}</strong></p>
+      <p style="margin:0">{t('center.adm.outcome', { outcome: d.outcome })}</p>
       {explanation && <p class="outcome" data-testid="adm-explanation">{explanation}</p>}
-      <p class="actions row">
-        {!explanation && <button type="button" class="secondary" aria-describedby={heading} onClick={explain}>{t('center.adm.explain')}</button>}
-        {!filed && <button type="button" class="secondary" aria-describedby={heading} onClick={review}>{t('center.adm.review')}</button>}
-      </p>
+      {(!explanation || !filed) && (
+        <p class="actions row">
+          {!explanation && <button type="button" class="secondary" aria-describedby={heading} onClick={explain}>{t('center.adm.explain')}</button>}
+          {!filed && <button type="button" class="secondary" aria-describedby={heading} onClick={review}>{t('center.adm.review')}</button>}
+        </p>
+      )}
       {filed && <p class="alert alert-ok" role="status">{t('center.adm.reviewFiled', { id: filed })}</p>}
       {problem && <ProblemAlert problem={problem} />}
     </li>

@@ -111,7 +111,7 @@ export const en = {
   'problem.PERMISSION_UNKNOWN': 'This permission is no longer in our notice. Reload the page.',
   'center.adm.title': 'Automated decisions about you',
   'center.adm.hint': 'Decisions made by automated means, and how they were reached. You can ask for a person to review any of them.',
-  'center.adm.outcome': 'Outcome',
+  'center.adm.outcome': 'Outcome: {outcome}',
   'center.adm.explain': 'Explain this decision',
   'center.adm.review': 'Ask a person to review it',
   'center.adm.reviewFiled': 'A person will review this decision. Reference: {id}',

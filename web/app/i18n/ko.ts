@@ -113,7 +113,7 @@ export const ko: Messages = {
   'problem.PERMISSION_UNKNOWN': '처리방침에 더 이상 없는 권한입니다. 페이지를 새로 고쳐 주세요.',
   'center.adm.title': '자동화된 결정',
   'center.adm.hint': '자동화된 방식으로 이루어진 결정과 그 방식입니다. 어떤 결정이든 사람이 다시 검토하도록 요구하실 수 있습니다.',
-  'center.adm.outcome': '결과',
+  'center.adm.outcome': '결과: {outcome}',
   'center.adm.explain': '이 결정 설명 보기',
   'center.adm.review': '사람의 검토 요구',
   'center.adm.reviewFiled': '담당자가 이 결정을 다시 검토합니다. 접수 번호: {id}',

@@ -113,7 +113,7 @@ export const zhHans: Messages = {
   'problem.PERMISSION_UNKNOWN': '隐私政策中已没有这项权限。请刷新页面。',
   'center.adm.title': '对你作出的自动化决定',
   'center.adm.hint': '通过自动化方式作出的决定及其作出方式。你可以要求由工作人员重新审查其中任何一项。',
-  'center.adm.outcome': '结果',
+  'center.adm.outcome': '结果：{outcome}',
   'center.adm.explain': '说明这项决定',
   'center.adm.review': '要求人工重新审查',
   'center.adm.reviewFiled': '工作人员将重新审查这项决定。申请编号：{id}',

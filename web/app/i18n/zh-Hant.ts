@@ -113,7 +113,7 @@ export const zhHant: Messages = {
   'problem.PERMISSION_UNKNOWN': '隱私權政策中已沒有這項權限。請重新整理頁面。',
   'center.adm.title': '對您作出的自動化決策',
   'center.adm.hint': '以自動化方式作出的決策及其作出方式。您可以要求由工作人員重新審查其中任何一項。',
-  'center.adm.outcome': '結果',
+  'center.adm.outcome': '結果：{outcome}',
   'center.adm.explain': '說明這項決策',
   'center.adm.review': '要求人工重新審查',
   'center.adm.reviewFiled': '工作人員將重新審查這項決策。申請編號：{id}',
