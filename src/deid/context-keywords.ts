@@ -32,16 +32,15 @@ interface Word {
 }
 const WORD_FLAGS = new Map<string, number>();
 for (const f of FAMILIES) for (const w of KEYWORDS[f]) WORD_FLAGS.set(w, (WORD_FLAGS.get(w) ?? 0) | FAMILY_BIT[f]);
-// per first character, longest first: at one position only the longest word counts, as in a longest-first alternation
-const BY_FIRST = new Map<number, Word[]>();
+// per first character, longest first: at one position only the longest word counts, as in a longest-first alternation;
+// FIRST[c] is 1 + the index of c's list in LISTS (0: no word starts with c)
+const LISTS: Word[][] = [];
+const FIRST = new Uint16Array(0x10000);
 for (const [word, flags] of [...WORD_FLAGS].sort((a, b) => b[0].length - a[0].length)) {
   const c = word.charCodeAt(0);
-  let list = BY_FIRST.get(c);
-  if (!list) BY_FIRST.set(c, (list = []));
-  list.push({ word, flags });
+  if (FIRST[c] === 0) FIRST[c] = LISTS.push([]);
+  LISTS[FIRST[c] - 1].push({ word, flags });
 }
-const FIRST = new Uint8Array(0x10000);
-for (const c of BY_FIRST.keys()) FIRST[c] = 1;
 
 // toLowerCase() as far as matching goes: keywords hold lower-case ASCII and caseless CJK/Hangul, and the only
 // other character lower-casing into ASCII is the Kelvin sign; U+0130 (İ) becomes two characters, see below
@@ -69,8 +68,9 @@ export function keywordFlags(text: string, from: number, to: number): number {
     const c = text.charCodeAt(p);
     if (c === 0x130) return flagsOfLowered(text.slice(from, to).toLowerCase());
     const l = lower(c);
-    if (FIRST[l] === 0) continue;
-    for (const w of BY_FIRST.get(l)!) {
+    const list = FIRST[l];
+    if (list === 0) continue;
+    for (const w of LISTS[list - 1]) {
       const n = w.word.length;
       if (p + n > to) continue;
       let k = 1;

@@ -55,9 +55,18 @@ export interface LabelMatch {
   end: number;
 }
 
+// the first two characters of every label: most characters that may start one (生 in 先生, capitals) start none
+const BIGRAMS = new Set<number>();
+for (const list of BY_FIRST.values()) for (const l of list) BIGRAMS.add(l.word.charCodeAt(0) * 0x10000 + l.word.charCodeAt(1));
+
 /** True when a label may start with the UTF-16 unit c. */
 export function isLabelStart(c: number): boolean {
   return FIRST[c] !== 0;
+}
+
+/** True when a label may start with the two units at text[i] (i < text.length). */
+export function mayStartLabel(text: string, i: number): boolean {
+  return i + 1 < text.length && BIGRAMS.has(text.charCodeAt(i) * 0x10000 + text.charCodeAt(i + 1));
 }
 
 /** The label starting exactly at i, or undefined. */

@@ -1,7 +1,7 @@
 // One pass over a text range marks where tokens (digit runs) and labels may start; both scanners then jump
 // between these marks instead of each reading every character again.
 import { CHAR_CLASS, D } from './token-shape.ts';
-import { isLabelStart } from './keyword-labels.ts';
+import { isLabelStart, mayStartLabel } from './keyword-labels.ts';
 
 const DIGIT = 1;
 const LABEL = 2;
@@ -45,7 +45,7 @@ export function findCandidates(text: string, from: number, digitsTo: number, lab
         found.digitRuns[nd++] = i;
       }
       lastDigit = i;
-    } else if (i < labelsTo) {
+    } else if (i < labelsTo && mayStartLabel(text, i)) {
       if (nl === found.labels.length) found.labels = grow(found.labels);
       found.labels[nl++] = i;
     }
