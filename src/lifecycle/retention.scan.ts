@@ -1,9 +1,12 @@
-// Finds expired vault values: a conservative SQL prefilter per (category, purposes, role) group, then `expiryFor` per row.
+// Finds expired vault values set-based: per (category, purposes, role) group, the registry's retention as SQL
+// (retention.sql.ts, the same arithmetic as `expiryFor`), so pages select, count and delete only what has expired.
 import { sql, type RawBuilder } from 'kysely';
-import type { Purpose, Registry } from '../registry/index.ts';
+import type { Registry } from '../registry/index.ts';
 import type { LifecycleDeps } from './lifecycle.deps.ts';
-import { parseIsoDuration } from './retention.duration.ts';
-import { expiryFor, type Expiry, type ExpiryReason } from './retention.expiry.ts';
+import type { ExpiryReason } from './retention.expiry.ts';
+import { collectedBefore, valueExpirySql, type DateColumns } from './retention.sql.ts';
+
+type Expr = RawBuilder<unknown>;
 
 /** One expired value (ids only) with the purpose whose retention decided. */
 export interface ExpiredValue {
@@ -30,14 +33,6 @@ interface Group {
   n: number;
 }
 
-const DAY = 86_400_000;
-
-// A lower bound of any addIsoDuration(x, d) - x: months count as 28 days and years as 365, minus a day of slack.
-function lowerBoundMs(iso: string): number {
-  const d = parseIsoDuration(iso);
-  return Math.max(0, (d.years * 365 + d.months * 28 + d.weeks * 7 + d.days - 1) * DAY + ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000);
-}
-
 /** The active-hold test on a legal_holds row aliased `h`. */
 export function activeHoldSql(now: Date): RawBuilder<unknown> {
   return sql`h.released_at is null and (h.ends_at is null or h.ends_at > ${now})`;
@@ -55,109 +50,93 @@ export function servedPurposes(registry: Registry, stored: string[], category: s
   return registry.purposes.filter((p) => p.categories.includes(category) && (!p.roles || p.roles.includes(role))).map((p) => p.id);
 }
 
-const withdrawnSql = (purpose: string) =>
-  sql`(select max(cs.updated_at) from consent_state cs where cs.subject_id = v.subject_id and cs.type = 'consent' and cs.target = ${purpose} and cs.status = 'withdrawn')`;
-
-type Condition = { sql: RawBuilder<unknown> | null; never?: string; withdrawn?: string };
-
-// A necessary condition for one purpose's retention to have ended; `never` when no date can end it.
-function condition(p: Purpose | undefined, category: string, now: Date): Condition {
-  if (!p || !p.categories.includes(category)) return { sql: null };
-  const r = p.retention;
-  if (!r) return { sql: null, never: 'no-retention' };
-  const anchor = r.from === 'last-use' ? sql`coalesce(v.last_used_at, v.collected_at)` : sql`v.collected_at`;
-  const parts: RawBuilder<unknown>[] = [];
-  if (r.duration) parts.push(sql`${anchor} <= ${new Date(now.getTime() - lowerBoundMs(r.duration))}`);
-  const event = r.until === 'account-closed' ? sql`s.closed_at` : r.until === 'consent-withdrawn' ? withdrawnSql(p.id) : null;
-  if (event) parts.push(sql`${event} <= ${new Date(now.getTime() - lowerBoundMs(r.grace ?? 'PT0S'))}`);
-  if (parts.length === 0) return { sql: null, never: r.until ? (r.until === 'purpose-fulfilled' ? 'open-ended' : 'awaiting-event') : 'rule-only' };
-  return { sql: sql`(${sql.join(parts, sql` or `)})`, withdrawn: r.until === 'consent-withdrawn' ? p.id : undefined };
-}
-
-// expiryFor sees one consent-withdrawal date; with several consent-based purposes each is judged alone, the longest deciding.
-function rowExpiry(registry: Registry, purposes: string[], category: string, r: Row, withdrawn: string[], now: Date): Expiry {
-  const base = { category, collectedAt: r.collected_at, lastUsedAt: r.last_used_at ?? undefined, accountClosedAt: r.closed_at ?? undefined };
-  const w = (i: number) => (r[`w${i}`] ? r[`w${i}`]! : undefined);
-  if (withdrawn.length <= 1) return expiryFor(registry, { ...base, purposes, consentWithdrawnAt: w(0) }, now);
-  const each = purposes.map((p) => expiryFor(registry, { ...base, purposes: [p], consentWithdrawnAt: withdrawn.includes(p) ? w(withdrawn.indexOf(p)) : undefined }, now));
-  const counted = each.filter((e) => e.purpose !== null);
-  const open = counted.find((e) => e.expiresAt === null);
-  if (counted.length === 0 || open) return { ...(open ?? each[0]), expired: false };
-  return counted.reduce((a, b) => (b.expiresAt! > a.expiresAt! ? b : a));
-}
-
 /** Categories under an active category-wide hold (a hold naming categories and no people). */
 export async function categoryWideHolds(deps: LifecycleDeps, now: Date): Promise<Set<string>> {
   const rows = await sql<{ categories: string[] }>`select h.categories from legal_holds h where ${activeHoldSql(now)} and jsonb_array_length(h.subjects) = 0`.execute(deps.db);
   return new Set(rows.rows.flatMap((r) => r.categories));
 }
 
-/** A group of values judged alike: its SQL predicate over `vault_values v, subjects s`, the extra columns, and the judge. */
+/**
+ * A group of values judged alike (one category, the same stored purposes, one role). `page` selects its next candidates
+ * in subject order (cheap, well-estimated filters only, so the plan walks the index and stops at the limit); the
+ * expressions judge a page row `p` exactly, or a row `v` being deleted with the events its page row `p` carries.
+ */
 export interface ExpiryGroup {
   category: string;
-  where: RawBuilder<unknown>;
-  /** The columns a page selects for `judge`. */
-  columns: RawBuilder<unknown>;
-  /** For a claiming delete: what its page `p` selects besides v.subject_id, and what the delete returns. */
-  claim: { select: RawBuilder<unknown>; returning: RawBuilder<unknown> };
-  judge: (row: Row) => ExpiredValue | null;
+  purposesJson: string;
+  /** The purposes whose retention counts, in order. */
+  purposes: string[];
+  /** Candidates after `after`: subject_id, collected_at, last_used_at and the events (closed_at, w0, ...). */
+  page: (after: string, limit: number) => Expr;
+  /** Over a page row `p`: expired at `now`, the deciding purpose and the expiry (a UTC timestamp). */
+  expired: Expr;
+  decider: Expr;
+  expiresAt: Expr;
+  /** Over the row `v` a delete is about to remove and its page row `p` (a value collected or used again meanwhile stays). */
+  recheck: Expr;
+  claimedDecider: Expr;
 }
 
-/** A row as a page selects it. */
-export interface Row {
-  subject_id: string;
-  retention_class: string;
-  collected_at: Date;
-  last_used_at: Date | null;
-  closed_at: Date | null;
-  [withdrawn: `w${number}`]: Date | null;
-}
+const withdrawnSql = (purpose: string) =>
+  sql`(select max(cs.updated_at) from consent_state cs where cs.subject_id = v.subject_id and cs.type = 'consent' and cs.target = ${purpose} and cs.status = 'withdrawn')`;
 
 /** The groups that can expire (skipping category-wide holds), and the values no date decides. */
 export async function expiryGroups(deps: LifecycleDeps, registry: Registry, now: Date): Promise<{ groups: ExpiryGroup[]; undecided: UndecidedGroup[] }> {
   const heldCats = await categoryWideHolds(deps, now);
   const rows = await sql<Group>`select v.category, v.purposes::text as "purposesJson", s.role, count(*)::int as n from vault_values v join subjects s on s.id = v.subject_id
-    where s.status <> 'erased' group by v.category, v.purposes::text, s.role order by v.category`.execute(deps.db);
+    where s.status <> 'erased' group by v.category, v.purposes::text, s.role order by v.category, v.purposes::text, s.role`.execute(deps.db);
   const undecided = new Map<string, UndecidedGroup>();
   const groups: ExpiryGroup[] = [];
   for (const g of rows.rows) {
     if (heldCats.has(g.category)) continue;
     const purposes = servedPurposes(registry, JSON.parse(g.purposesJson) as string[], g.category, g.role);
-    const conds = purposes.map((id) => condition(registry.purposes.find((p) => p.id === id), g.category, now));
-    const never = purposes.length === 0 ? 'no-purpose' : conds.every((c) => c.sql === null && !c.never) ? 'category-not-in-purpose' : conds.find((c) => c.never)?.never;
-    if (never) {
-      const key = `${g.category}\u0000${purposes.join(',')}\u0000${never}`;
-      const u = undecided.get(key) ?? { category: g.category, purposes, reason: never, count: 0 };
+    // the events the group's retentions wait for: a page carries their dates as columns (closed_at, w0, w1, ...);
+    // undefined for an event the sweep cannot see (contract ended, purpose fulfilled), as expiryFor is never told of it
+    let closed = false;
+    const withdrawn: string[] = [];
+    const eventOf = (until: string, purpose: string): string | undefined => {
+      if (until === 'account-closed') {
+        closed = true;
+        return 'closed_at';
+      }
+      if (until !== 'consent-withdrawn') return undefined;
+      let i = withdrawn.indexOf(purpose);
+      if (i < 0) i = withdrawn.push(purpose) - 1;
+      return `w${i}`;
+    };
+    const event = (until: string, purpose: string) => {
+      const column = eventOf(until, purpose);
+      return column === undefined ? undefined : sql`p.${sql.id(column)}`;
+    };
+    const pageCols: DateColumns = { collectedAt: sql`p.collected_at`, lastUsedAt: sql`p.last_used_at`, event };
+    const claimedCols: DateColumns = { collectedAt: sql`v.collected_at`, lastUsedAt: sql`v.last_used_at`, event };
+    const onPage = valueExpirySql(registry, purposes, g.category, pageCols);
+    if ('never' in onPage) {
+      const key = `${g.category}\u0000${purposes.join(',')}\u0000${onPage.never}`;
+      const u = undecided.get(key) ?? { category: g.category, purposes, reason: onPage.never, count: 0 };
       u.count += g.n;
       undecided.set(key, u);
       continue;
     }
-    const filters = conds.flatMap((c) => (c.sql ? [c.sql] : []));
-    const withdrawn = conds.flatMap((c) => (c.withdrawn ? [c.withdrawn] : []));
-    const extra = withdrawn.map((p, i) => sql`, ${withdrawnSql(p)} as ${sql.id(`w${i}`)}`);
+    const claimed = valueExpirySql(registry, purposes, g.category, claimedCols);
+    if ('never' in claimed) throw new Error('unreachable: the same purposes decide alike');
+    const events = [...(closed ? [sql`, s.closed_at`] : []), ...withdrawn.map((p, i) => sql`, ${withdrawnSql(p)} as ${sql.id(`w${i}`)}`)];
+    const before = collectedBefore(registry, onPage.purposes, now);
+    const where = sql`v.category = ${g.category} and v.purposes = ${g.purposesJson}::jsonb and s.role = ${g.role} and s.status <> 'erased'${before ? sql` and v.collected_at <= ${before}` : sql``} and ${notHeldSql(now)}`;
     groups.push({
       category: g.category,
-      where: sql`s.id = v.subject_id and v.category = ${g.category} and v.purposes = ${g.purposesJson}::jsonb and s.role = ${g.role} and s.status <> 'erased'
-        and ${sql.join(filters, sql` and `)} and ${notHeldSql(now)}`,
-      columns: sql`v.subject_id, v.retention_class, v.collected_at, v.last_used_at, s.closed_at ${sql.join(extra, sql``)}`,
-      claim: {
-        select: sql`s.closed_at ${sql.join(extra, sql``)}`,
-        returning: sql`v.subject_id, v.retention_class, v.collected_at, v.last_used_at, p.closed_at ${sql.join(withdrawn.map((_, i) => sql`, p.${sql.id(`w${i}`)}`), sql``)}`,
-      },
-      judge: (r) => {
-        const e = rowExpiry(registry, purposes, g.category, r, withdrawn, now);
-        return e.expired ? { subjectId: r.subject_id, category: g.category, retentionClass: r.retention_class, purpose: e.purpose!, reason: e.reason, expiresAt: e.expiresAt! } : null;
-      },
+      purposesJson: g.purposesJson,
+      purposes: onPage.purposes,
+      // the row's ctid lets the delete reach it without an index probe; both keys are bounded so that a merge join
+      // need not read the subjects before `after`
+      page: (after, limit) => sql`select v.ctid as row_id, v.subject_id, v.collected_at, v.last_used_at ${sql.join(events, sql``)} from vault_values v join subjects s on s.id = v.subject_id
+        where ${where} and v.subject_id > ${after} and s.id > ${after} order by v.subject_id limit ${limit}`,
+      expired: onPage.expired(now),
+      decider: onPage.decider,
+      expiresAt: onPage.expiresAt,
+      recheck: claimed.expired(now),
+      claimedDecider: claimed.decider,
     });
   }
   return { groups, undecided: [...undecided.values()] };
-}
-
-/** One page of a group, keyset by subject: the rows after `after`, with the expired ones judged. */
-export async function selectPage(deps: LifecycleDeps, g: ExpiryGroup, after: string, limit: number): Promise<{ rows: number; last: string | null; expired: ExpiredValue[] }> {
-  const page = await sql<Row>`select ${g.columns} from vault_values v, subjects s where ${g.where} and v.subject_id > ${after} order by v.subject_id limit ${limit}`.execute(deps.db);
-  const expired = page.rows.flatMap((r) => g.judge(r) ?? []);
-  // let other work on this process (reads) run between pages
-  await new Promise((resolve) => setImmediate(resolve));
-  return { rows: page.rows.length, last: page.rows.at(-1)?.subject_id ?? null, expired };
 }
