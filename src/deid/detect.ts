@@ -18,22 +18,32 @@ export interface DetectOptions {
   masks?: MaskOverrides;
 }
 
+// sorted by start, the longer first at one start (module-level: a closure per call deoptimised the caller)
+const byStart = (a: RawHit, b: RawHit) => a.start - b.start || b.end - a.end;
+const LABELLED: readonly DetectedKind[] = ['name', 'address', 'birth-date', 'postal-code'];
+
+function wants(kinds: Set<string> | undefined, ks: readonly DetectedKind[]): boolean {
+  if (!kinds) return true;
+  for (const k of ks) if (kinds.has(k)) return true;
+  return false;
+}
+
 /** Raw hits whose start lies in [from, to), overlaps resolved; `resume` is where the next range must start. */
 export function detectRange(text: string, from: number, to: number, opts: DetectOptions = {}): { hits: RawHit[]; resume: number } {
   const raw: RawHit[] = [];
   const kinds = opts.kinds ? new Set<string>(opts.kinds) : undefined;
-  const want = (...ks: DetectedKind[]) => !kinds || ks.some((k) => kinds.has(k));
   // passes whose kinds were not asked for are skipped, not just filtered
-  const labels = want('name', 'address', 'birth-date', 'postal-code');
+  const labels = wants(kinds, LABELLED);
   // a token may start up to 5 characters before its first digit
   const cands = findCandidates(text, from, to + 6, labels ? to : from);
   let resume = scanTokens(text, from, to, raw, cands);
-  if (want('email')) resume = Math.max(resume, scanEmails(text, from, to, raw));
-  if (want('ip', 'mac')) resume = Math.max(resume, scanColons(text, from, to, raw));
+  if (wants(kinds, ['email'])) resume = Math.max(resume, scanEmails(text, from, to, raw));
+  if (wants(kinds, ['ip', 'mac'])) resume = Math.max(resume, scanColons(text, from, to, raw));
   if (labels) resume = Math.max(resume, scanKeywords(text, from, to, raw, cands));
   const min = opts.minConfidence ?? 0.5;
-  const kept = raw.filter((h) => h.confidence >= min && (!kinds || kinds.has(h.type)));
-  kept.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: RawHit[] = [];
+  for (const h of raw) if (h.confidence >= min && (!kinds || kinds.has(h.type))) kept.push(h);
+  kept.sort(byStart);
   const hits: RawHit[] = [];
   for (const h of kept) {
     const last = hits[hits.length - 1];
@@ -70,7 +80,7 @@ export function toFindings(text: string, hits: RawHit[], opts: DetectOptions = {
 }
 
 /** The structured kinds: identifiers found by their shape and check digits rather than by a label. */
-export const STRUCTURED_KINDS: readonly DetectedKind[] = DETECTED_KINDS.filter((k) => !['name', 'address', 'birth-date', 'postal-code'].includes(k));
+export const STRUCTURED_KINDS: readonly DetectedKind[] = DETECTED_KINDS.filter((k) => !LABELLED.includes(k));
 
 /** Finds personal information in a text: identifiers with check digits, phones, e-mails, addresses and more. */
 export function detect(text: string, opts: DetectOptions = {}): Finding[] {

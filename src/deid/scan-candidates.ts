@@ -8,22 +8,17 @@ const LABEL = 2;
 const KIND = new Uint8Array(0x10000);
 for (let c = 0; c < 0x10000; c++) KIND[c] = (CHAR_CLASS[c] & D ? DIGIT : 0) | (isLabelStart(c) ? LABEL : 0);
 
-/** Start positions of digit runs and of possible labels, ascending. */
+/** Start positions of digit runs and of possible labels, ascending (the first ...Count entries are valid). */
 export interface Candidates {
-  digitRuns: Int32Array;
+  digitRuns: number[];
   digitRunCount: number;
-  labels: Int32Array;
+  labels: number[];
   labelCount: number;
 }
 
-// reused between calls: a scan reads its candidates before the next scan starts
-const found: Candidates = { digitRuns: new Int32Array(4096), digitRunCount: 0, labels: new Int32Array(1024), labelCount: 0 };
-
-function grow(a: Int32Array): Int32Array {
-  const b = new Int32Array(a.length * 2);
-  b.set(a);
-  return b;
-}
+// reused between calls: a scan reads its candidates before the next scan starts; plain arrays grow by appending,
+// with no growth branch that optimised code would first meet mid-loop and deoptimise on
+const found: Candidates = { digitRuns: [], digitRunCount: 0, labels: [], labelCount: 0 };
 
 /** True when c is an ASCII or full-width digit. */
 export function isDigitCode(c: number): boolean {
@@ -33,6 +28,8 @@ export function isDigitCode(c: number): boolean {
 /** Digit runs starting in [from, digitsTo) and label starts in [from, labelsTo); valid until the next call. */
 export function findCandidates(text: string, from: number, digitsTo: number, labelsTo: number): Candidates {
   const end = Math.min(text.length, Math.max(digitsTo, labelsTo));
+  const runs = found.digitRuns;
+  const labels = found.labels;
   let nd = 0;
   let nl = 0;
   let lastDigit = from > 0 && KIND[text.charCodeAt(from - 1)] & DIGIT ? from - 1 : -2;
@@ -40,15 +37,9 @@ export function findCandidates(text: string, from: number, digitsTo: number, lab
     const k = KIND[text.charCodeAt(i)];
     if (k === 0) continue;
     if (k === DIGIT) {
-      if (lastDigit !== i - 1 && i < digitsTo) {
-        if (nd === found.digitRuns.length) found.digitRuns = grow(found.digitRuns);
-        found.digitRuns[nd++] = i;
-      }
+      if (lastDigit !== i - 1 && i < digitsTo) runs[nd++] = i;
       lastDigit = i;
-    } else if (i < labelsTo && mayStartLabel(text, i)) {
-      if (nl === found.labels.length) found.labels = grow(found.labels);
-      found.labels[nl++] = i;
-    }
+    } else if (i < labelsTo && mayStartLabel(text, i)) labels[nl++] = i;
   }
   found.digitRunCount = nd;
   found.labelCount = nl;
