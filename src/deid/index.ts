@@ -14,5 +14,5 @@ export { pseudonymFormatPreserving } from './pseudonym-format.ts';
 export { ageBand, cityOfAddress, generalizePostalCode, provinceOfResidentId } from './generalize.ts';
 export { checkKAnonymity } from './k-anonymity.ts';
 export type { KAnonymityReport } from './k-anonymity.ts';
-export { scanStream, redactStream } from './stream.ts';
+export { scanStream, scanStreamBatches, redactStream } from './stream.ts';
 export type { ScanStreamOptions } from './stream.ts';

@@ -61,6 +61,11 @@ export async function* scanStream(input: AsyncIterable<Uint8Array | string>, opt
   for await (const w of windows(input, opts)) yield* w.findings;
 }
 
+/** The same findings a window at a time, for writers that print them in chunks (one await per window, not per finding). */
+export async function* scanStreamBatches(input: AsyncIterable<Uint8Array | string>, opts: ScanStreamOptions = {}): AsyncGenerator<Finding[]> {
+  for await (const w of windows(input, opts)) if (w.findings.length) yield w.findings;
+}
+
 /** Redacts a byte stream, yielding the rewritten text piece by piece (invalid UTF-8 bytes come out as U+0000). */
 export async function* redactStream(input: AsyncIterable<Uint8Array | string>, mode: RedactMode, opts: RedactOptions & ScanStreamOptions & { onFinding?: (f: Finding) => void } = {}): AsyncGenerator<string> {
   if (mode === 'pseudonym' && opts.key === undefined) throw new Error('pseudonym redaction needs a key');

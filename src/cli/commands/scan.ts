@@ -1,7 +1,7 @@
 // `custodia scan [FILE|-]`: finds personal data in a file or stdin, streaming; prints findings or the redacted text.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { redactStream, scanStream, type Finding, type RedactMode } from '../../deid/index.ts';
+import { redactStream, scanStreamBatches, type Finding, type RedactMode } from '../../deid/index.ts';
 import { parseCommandArgs, processIO, UsageError, type CliCommand, type CliIO } from '../cli.io.ts';
 
 const MODES = ['mask', 'tag', 'pseudonym'] as const;
@@ -77,10 +77,14 @@ export const command: CliCommand = {
       return 0;
     }
     if (json) await write(io, '[');
-    for await (const f of scanStream(source, { minConfidence })) {
-      count(f);
-      if (json) await write(io, `${total > 1 ? ',' : ''}\n${JSON.stringify(f)}`);
-      else io.out(human(f));
+    // one write per window of findings: a write per finding cost more than the scan on dense input
+    for await (const batch of scanStreamBatches(source, { minConfidence })) {
+      const lines: string[] = [];
+      for (const f of batch) {
+        count(f);
+        lines.push(json ? `${total > 1 ? ',' : ''}\n${JSON.stringify(f)}` : `${human(f)}\n`);
+      }
+      await write(io, lines.join(''));
     }
     if (json) await write(io, '\n]\n');
     else io.out(`${total} finding(s)${total ? `: ${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')}` : ''}`);
