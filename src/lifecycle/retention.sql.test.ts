@@ -6,7 +6,7 @@ import { describeStore } from '../../test/db-harness.ts';
 import type { Purpose, Registry, Retention } from '../registry/index.ts';
 import { addIsoDuration } from './retention.duration.ts';
 import { expiryFor, type Expiry } from './retention.expiry.ts';
-import { addIsoDurationSql, collectedBefore, lowerBoundMs, utcMillis, valueExpirySql, type DateColumns } from './retention.sql.ts';
+import { addIsoDurationSql, collectedBefore, lowerBoundMs, upperBoundMs, utcMillis, valueExpirySql, type DateColumns } from './retention.sql.ts';
 import { example } from './lifecycle.testing.ts';
 
 // a small seeded generator, so a failure repeats
@@ -93,8 +93,11 @@ describeStore('retention expiry in SQL agrees with expiryFor', (store) => {
         const shift = [0, -1, 1, null][Math.floor(random() * 4)];
         row.now = e.expiresAt && shift !== null ? new Date(Date.parse(e.expiresAt) + shift).toISOString() : randomInstant(random);
       }
-      const r = await sql<{ id: number; expires_at: Date | null; purpose: string | null; expired: boolean }>`select t.id, (${x.expiresAt}) at time zone 'UTC' as expires_at,
-          ${x.decider} as purpose, coalesce(${x.expired(sql`t.now`)}, false) as expired
+      // and at fixed times, as a sweep asks (its cheap sufficient test then compares with a constant)
+      const fixed = [new Date('2003-02-28T12:00:00Z'), new Date(randomInstant(random)), new Date(randomInstant(random))];
+      const r = await sql<{ id: number; expires_at: Date | null; purpose: string | null; expired: boolean; at: boolean[] }>`select t.id, (${x.expiresAt}) at time zone 'UTC' as expires_at,
+          ${x.decider} as purpose, coalesce(${x.expired(sql`t.now`)}, false) as expired,
+          array[${sql.join(fixed.map((f) => sql`coalesce(${x.expired(f)}, false)`))}] as at
         from json_to_recordset(${JSON.stringify(rows)}::json) as t(id int, collected_at timestamptz, last_used_at timestamptz, closed_at timestamptz, w0 timestamptz, w1 timestamptz, now timestamptz)
         order by t.id`.execute(store().db);
       for (const got of r.rows) {
@@ -102,6 +105,7 @@ describeStore('retention expiry in SQL agrees with expiryFor', (store) => {
         const e = reference(registry, purposes, row, row.now!);
         const what = `${purposes.join('+')} ${JSON.stringify(row)}`;
         expect(got.expired, what).toBe(e.expired);
+        expect(got.at, what).toEqual(fixed.map((f) => reference(registry, purposes, row, f.toISOString()).expired));
         if (e.expiresAt !== null) {
           expect(new Date(got.expires_at!).toISOString(), what).toBe(e.expiresAt);
           expect(got.purpose, what).toBe(e.purpose);
@@ -113,9 +117,13 @@ describeStore('retention expiry in SQL agrees with expiryFor', (store) => {
   });
 });
 
-it('bounds the calendar from below (the cheap collected_at filter never drops an expired value)', () => {
+it('bounds the calendar from below and above (the cheap collected_at filter never drops an expired value, the sure test never erases early)', () => {
   for (const a of anchors(rng(3))) {
-    for (const iso of DURATIONS) expect(addIsoDuration(a, iso).getTime() - a.getTime(), `${a.toISOString()} + ${iso}`).toBeGreaterThanOrEqual(lowerBoundMs(iso));
+    for (const iso of DURATIONS) {
+      const ms = addIsoDuration(a, iso).getTime() - a.getTime();
+      expect(ms, `${a.toISOString()} + ${iso}`).toBeGreaterThanOrEqual(lowerBoundMs(iso));
+      expect(ms, `${a.toISOString()} + ${iso}`).toBeLessThanOrEqual(upperBoundMs(iso));
+    }
   }
   const registry = testRegistry();
   const now = new Date('2026-03-01T00:00:00Z');

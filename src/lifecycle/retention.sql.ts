@@ -59,8 +59,14 @@ export function retentionEndSql(r: Retention, purpose: string, cols: DateColumns
 /** Why no date can end the keeping under a purpose (the plan reports these values as undecided). */
 export type NeverReason = 'no-retention' | 'open-ended' | 'awaiting-event' | 'rule-only';
 
-/** One purpose's part in a value's expiry: its end expression, ignored (does not apply), or never. */
-export type PurposeEnd = { purpose: string; end: Expr } | { purpose: string; ignored: true } | { purpose: string; never: NeverReason };
+/**
+ * One purpose's part in a value's expiry: its end expression (with `surely`, a cheap sufficient test on the raw anchor
+ * that spares most rows the calendar), ignored (does not apply), or never.
+ */
+export type PurposeEnd =
+  | { purpose: string; end: Expr; surely?: (now: Date | Expr) => Expr }
+  | { purpose: string; ignored: true }
+  | { purpose: string; never: NeverReason };
 
 /** The end under one purpose for a value of `category`, as `expiryFor` weighs it. */
 export function purposeEndSql(p: Purpose | undefined, id: string, category: string, cols: DateColumns): PurposeEnd {
@@ -68,6 +74,13 @@ export function purposeEndSql(p: Purpose | undefined, id: string, category: stri
   const r = p.retention;
   if (!r) return { purpose: id, never: 'no-retention' };
   const end = retentionEndSql(r, id, cols);
+  if (end && r.duration) {
+    // anchor + duration <= anchor + upperBoundMs <= now: over, whatever the calendar and the event say
+    const anchor = r.from === 'last-use' ? sql`coalesce(${cols.lastUsedAt}, ${cols.collectedAt})` : cols.collectedAt;
+    const ub = upperBoundMs(r.duration);
+    const surely = (now: Date | Expr) => (now instanceof Date ? sql`${anchor} <= ${new Date(now.getTime() - ub)}` : sql`${anchor} <= (${now}) - make_interval(secs => ${sql.lit(ub / 1000)})`);
+    return { purpose: id, end, surely };
+  }
   if (end) return { purpose: id, end };
   return { purpose: id, never: r.until ? (r.until === 'purpose-fulfilled' ? 'open-ended' : 'awaiting-event') : 'rule-only' };
 }
@@ -95,17 +108,18 @@ export function valueExpirySql(registry: Registry, purposes: string[], category:
   if (counted.length === 0) return { never: 'category-not-in-purpose' };
   const never = counted.find((e) => 'never' in e);
   if (never && 'never' in never) return { never: never.never };
-  const timed = counted as { purpose: string; end: Expr }[];
+  const timed = counted as { purpose: string; end: Expr; surely?: (now: Date | Expr) => Expr }[];
+  const over = (e: (typeof timed)[number], now: Date | Expr) => (e.surely ? sql`(${e.surely(now)} or ${e.end} <= ${utcNow(now)})` : sql`${e.end} <= ${utcNow(now)}`);
   if (timed.length === 1) {
     const [only] = timed;
-    return { purposes: [only.purpose], expiresAt: only.end, expired: (now) => sql`(${only.end} <= ${utcNow(now)})`, decider: sql`${only.purpose}::text` };
+    return { purposes: [only.purpose], expiresAt: only.end, expired: (now) => sql`(${over(only, now)})`, decider: sql`${only.purpose}::text` };
   }
   // greatest() skips nulls, so `expired` asks every purpose on its own
   const expiresAt = sql`greatest(${sql.join(timed.map((e) => e.end))})`;
   return {
     purposes: timed.map((e) => e.purpose),
     expiresAt,
-    expired: (now) => sql`(${sql.join(timed.map((e) => sql`${e.end} <= ${utcNow(now)}`), sql` and `)})`,
+    expired: (now) => sql`(${sql.join(timed.map((e) => over(e, now)), sql` and `)})`,
     decider: sql`(case ${sql.join(timed.map((e) => sql`when ${e.end} = ${expiresAt} then ${e.purpose}::text`), sql` `)} end)`,
   };
 }
@@ -116,6 +130,12 @@ const DAY = 86_400_000;
 export function lowerBoundMs(iso: string): number {
   const d = parseIsoDuration(iso);
   return Math.max(0, (d.years * 365 + d.months * 28 + d.weeks * 7 + d.days - 1) * DAY + ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000);
+}
+
+/** An upper bound of `addIsoDuration(x, iso) - x` for every x: months count as 31 days and years as 366, plus a day. */
+export function upperBoundMs(iso: string): number {
+  const d = parseIsoDuration(iso);
+  return (d.years * 366 + d.months * 31 + d.weeks * 7 + d.days + 1) * DAY + ((d.hours * 60 + d.minutes) * 60 + d.seconds) * 1000;
 }
 
 /**
