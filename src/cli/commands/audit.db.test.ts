@@ -1,26 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../test/cli-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { cliDataDir, runCli } from '../../../test/cli-harness.ts';
 import { loadConfig } from '../../config.ts';
 import { startServer } from '../../server.ts';
 import { openStore } from '../../store/index.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'custodia-audit-cli-'));
+const dir = cliDataDir('custodia-audit-cli-');
 const file = join(dir, 'kept-elsewhere.jsonl');
-afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 500));
-  rmSync(dir, { recursive: true, force: true });
-});
 
 describe('custodia audit export and verify on a data directory', () => {
-  // the CLI prefers DATABASE_URL over --data; this test is about the embedded store
-  const saved = process.env.DATABASE_URL;
-  beforeAll(() => void delete process.env.DATABASE_URL);
-  afterAll(() => void (saved === undefined ? undefined : (process.env.DATABASE_URL = saved)));
-
   it('exports a signed checkpoint to a file and detects a chain cut short before it', async () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', CUSTODIA_DATA_DIR: dir, CUSTODIA_RETENTION_INTERVAL_MINUTES: '0' });
     const server = await startServer(config, { registryFile: 'test/fixtures/minimal.yaml', listen: false, logger: false, print: () => {}, store: { dataDir: dir } });

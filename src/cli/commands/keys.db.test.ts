@@ -1,23 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { runCli } from '../../../test/cli-harness.ts';
+import { cliDataDir, runCli } from '../../../test/cli-harness.ts';
 import { openStore } from '../../store/index.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'custodia-cli-'));
-// these commands are about the data directory: without this they would open DATABASE_URL's database instead
-const databaseUrl = process.env.DATABASE_URL;
-beforeAll(() => {
-  delete process.env.DATABASE_URL;
-});
-// PGlite may still flush its files just after close; give it a moment before removing the directory
-afterAll(async () => {
-  if (databaseUrl) process.env.DATABASE_URL = databaseUrl;
-  await new Promise((r) => setTimeout(r, 500));
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = cliDataDir('custodia-cli-');
 
 describe('custodia keys and audit verify on a data directory', () => {
   it('creates, lists and revokes keys, and verifies the audit chain; a tampered chain exits 1', async () => {

@@ -1,23 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../test/cli-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { cliDataDir, runCli } from '../../../test/cli-harness.ts';
 import { loadConfig } from '../../config.ts';
 import { startServer } from '../../server.ts';
 
-const dir = mkdtempSync(join(tmpdir(), 'custodia-retention-'));
-afterAll(async () => {
-  await new Promise((r) => setTimeout(r, 500));
-  rmSync(dir, { recursive: true, force: true });
-});
+const dir = cliDataDir('custodia-retention-');
 
 describe('custodia retention plan and sweep on a data directory', () => {
-  // the CLI prefers DATABASE_URL over --data; this test is about the embedded store
-  const saved = process.env.DATABASE_URL;
-  beforeAll(() => void delete process.env.DATABASE_URL);
-  afterAll(() => void (saved === undefined ? undefined : (process.env.DATABASE_URL = saved)));
   it('lists expired CCTV footage without changing anything, then erases it; usage errors exit 2', async () => {
     const config = loadConfig({ LOG_LEVEL: 'silent', CUSTODIA_DATA_DIR: dir, CUSTODIA_RETENTION_INTERVAL_MINUTES: '0' });
     const server = await startServer(config, { registryFile: 'examples/000-broker.live.yaml', listen: false, logger: false, print: () => {}, store: { dataDir: dir } });
