@@ -19,6 +19,16 @@ describe('custodia scan', () => {
     expect(findings[1]).toMatchObject({ type: 'cn-resident-id', masked: '1***************39', checkDigit: true });
     expect(r.out).not.toContain('110105199003071239');
   });
+  it('limits the scan to structured identifiers or named kinds, and refuses unknown kinds', async () => {
+    const structured = JSON.parse((await runCli(['scan', file, '--format', 'json', '--types', 'structured'])).out);
+    expect(structured.map((f: { type: string }) => f.type)).toEqual(['cn-resident-id', 'cn-mobile', 'cn-resident-id', 'cn-mobile', 'cn-resident-id', 'cn-mobile']);
+    const mobiles = JSON.parse((await runCli(['scan', file, '--format', 'json', '--types', 'cn-mobile'])).out);
+    expect(mobiles).toHaveLength(3);
+    expect((await runCli(['scan', '--redact', 'tag', '--types', 'name'], TEXT)).out).toBe('姓名：[name]，身份证110105199003071239，手机13800138000。\n');
+    const bad = await runCli(['scan', file, '--types', 'cn-mobile,shoe-size']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('unknown kind(s) shoe-size');
+  });
   it('reads stdin and prints human lines', async () => {
     const r = await runCli(['scan', '-'], TEXT);
     expect(r.code).toBe(0);

@@ -1,7 +1,7 @@
 // `custodia scan [FILE|-]`: finds personal data in a file or stdin, streaming; prints findings or the redacted text.
 import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
-import { redactStream, scanStreamBatches, type Finding, type RedactMode } from '../../deid/index.ts';
+import { DETECTED_KINDS, redactStream, scanStreamBatches, STRUCTURED_KINDS, type DetectedKind, type Finding, type RedactMode } from '../../deid/index.ts';
 import { parseCommandArgs, processIO, UsageError, type CliCommand, type CliIO } from '../cli.io.ts';
 
 const MODES = ['mask', 'tag', 'pseudonym'] as const;
@@ -39,6 +39,16 @@ async function write(io: CliIO, text: string): Promise<void> {
   if (!process.stdout.write(text)) await new Promise((r) => process.stdout.once('drain', r));
 }
 
+// --types: `structured` (identifiers found by shape and check digit), `all`, or a comma-separated list of kinds.
+function kindsOf(types: string | undefined): readonly DetectedKind[] | undefined {
+  if (types === undefined || types === 'all') return undefined;
+  if (types === 'structured') return STRUCTURED_KINDS;
+  const asked = types.split(',').map((t) => t.trim()).filter(Boolean);
+  const unknown = asked.filter((t) => !(DETECTED_KINDS as readonly string[]).includes(t));
+  if (unknown.length || asked.length === 0) throw new UsageError(`--types: unknown kind(s) ${unknown.join(', ') || '(none given)'}; use structured, all, or some of: ${DETECTED_KINDS.join(', ')}`);
+  return asked as DetectedKind[];
+}
+
 function human(f: Finding): string {
   const check = f.checkDigit === 'not-applicable' ? 'n/a' : f.checkDigit ? 'ok' : 'FAIL';
   return `${f.start}-${f.end}  ${f.type.padEnd(18)} ${f.masked}  check=${check} confidence=${f.confidence}`;
@@ -46,7 +56,7 @@ function human(f: Finding): string {
 
 export const command: CliCommand = {
   summary: 'find personal data in a file or stdin (streamed); optionally print it redacted',
-  usage: 'custodia scan [FILE|-] [--format text|json] [--redact mask|tag|pseudonym] [--key-file F] [--min-confidence N]\n' +
+  usage: 'custodia scan [FILE|-] [--format text|json] [--types structured|all|KIND,...] [--redact mask|tag|pseudonym] [--key-file F] [--min-confidence N]\n' +
     '  json: one array of findings {type,start,end,byteStart,byteEnd,masked,checkDigit,confidence} (offsets: UTF-16 / UTF-8 bytes)\n' +
     '  --redact: the redacted text goes to stdout and a summary (text or json) to stderr; exit 0 whenever the scan completes',
   async run(args, io) {
@@ -55,6 +65,7 @@ export const command: CliCommand = {
       redact: { type: 'string' },
       'key-file': { type: 'string' },
       'min-confidence': { type: 'string' },
+      types: { type: 'string' },
     });
     if (positionals.length > 1) throw new UsageError('expected at most one FILE (or - for stdin)');
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError('--format is text or json');
@@ -63,6 +74,7 @@ export const command: CliCommand = {
     const minConfidence = values['min-confidence'] === undefined ? undefined : Number(values['min-confidence']);
     if (minConfidence !== undefined && !(minConfidence >= 0 && minConfidence <= 1)) throw new UsageError('--min-confidence is a number in 0..1');
     const key = mode === 'pseudonym' ? pseudonymKey(values['key-file']) : undefined;
+    const kinds = kindsOf(values.types);
     const source = input(positionals[0] ?? '-', io);
     const json = values.format === 'json';
     const counts: Record<string, number> = {};
@@ -72,13 +84,13 @@ export const command: CliCommand = {
       total++;
     };
     if (mode) {
-      for await (const piece of redactStream(source, mode, { key, minConfidence, onFinding: count })) if (piece) await write(io, piece);
+      for await (const piece of redactStream(source, mode, { key, minConfidence, kinds, onFinding: count })) if (piece) await write(io, piece);
       io.err(json ? JSON.stringify({ findings: total, byType: counts }) : `custodia scan: ${total} finding(s) redacted${total ? ` (${Object.entries(counts).map(([t, n]) => `${t} ${n}`).join(', ')})` : ''}`);
       return 0;
     }
     if (json) await write(io, '[');
     // one write per window of findings: a write per finding cost more than the scan on dense input
-    for await (const batch of scanStreamBatches(source, { minConfidence })) {
+    for await (const batch of scanStreamBatches(source, { minConfidence, kinds })) {
       const lines: string[] = [];
       for (const f of batch) {
         count(f);
