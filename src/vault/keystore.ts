@@ -76,9 +76,11 @@ export class MemoryKeyStore implements KeyStore {
   async destroy(subjectId: string, classes?: string[]) {
     if (!classes) this.map.delete(subjectId);
     else {
-      const k = this.map.get(subjectId) ?? {};
+      // like the file store: a person left with no key has no entry (subjects() lists only people with keys)
+      const k = this.map.get(subjectId);
+      if (!k) return;
       for (const c of classes) delete k[c];
-      this.map.set(subjectId, k);
+      if (Object.keys(k).length === 0) this.map.delete(subjectId);
     }
   }
   async subjects() {
