@@ -70,7 +70,8 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   const vault = new VaultValues(store.db, keyring, master.derive('blind-index'), consent, audit);
   const rights = new RightsService({ db: store.db, registry, consent, vault, keyring, connectors, nudge: () => jobs.nudge() });
   registerRightsJobs(jobs, rights);
-  const lifecycle: LifecycleDeps = { db: store.db, keyring, registry: async () => (await registry.load()).registry, clock: () => new Date() };
+  // embedded PGlite runs one statement at a time: smaller sweep pages keep reads from waiting behind a page
+  const lifecycle: LifecycleDeps = { db: store.db, keyring, registry: async () => (await registry.load()).registry, clock: () => new Date(), batchSize: store.kind === 'pglite' ? 1000 : undefined };
   registerRetentionJobs(jobs, lifecycle, { intervalMinutes: config.CUSTODIA_RETENTION_INTERVAL_MINUTES });
   const senders = codeSenders({ smtpUrl: config.CUSTODIA_SMTP_URL, from: config.CUSTODIA_MAIL_FROM });
   const verifier = new RightsVerifier(store.db, vault, master.derive('rights-verify'), senders, () => new Date(), {}, (e) => logger && logger.warn({ error: (e as Error).message?.slice(0, 200) }, 'verification code not sent'));
