@@ -20,7 +20,12 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 /** Hash of one entry, chained to the previous entry's hash. */
 export function entryHash(prevHash: string, seq: string, ts: Date, body: string): string {
-  return createHash('sha256').update(`${prevHash}|${seq}|${ts.toISOString()}|${body}`).digest('hex');
+  return entryHashIso(prevHash, seq, ts.toISOString(), body);
+}
+
+/** The same with the time already as ISO 8601 UTC with milliseconds (verification reads it so from the database). */
+export function entryHashIso(prevHash: string, seq: string, iso: string, body: string): string {
+  return createHash('sha256').update(`${prevHash}|${seq}|${iso}|${body}`).digest('hex');
 }
 
 /** Serialises an event the one way it is stored and hashed. */

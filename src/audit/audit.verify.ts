@@ -3,7 +3,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../store/index.ts';
 import type { Checkpoint, TrustedKeys } from './audit.checkpoint.ts';
-import { entryHash, GENESIS_HASH } from './audit.model.ts';
+import { entryHashIso, GENESIS_HASH } from './audit.model.ts';
 
 /** An exported checkpoint the chain must still reach, and where it was found. */
 export interface Anchor {
@@ -44,8 +44,8 @@ export async function verifyAuditChain(db: Kysely<Database>, opts: VerifyOptions
   const fail = (seq: string, reason: string): AuditVerification => ({ ok: false, entries, blocks, lastSeq: String(expected - 1n), lastHash: prev, firstBad: { seq, reason }, checkpoints });
   // Pages are read ahead while the previous page is hashed; timestamps come as epoch milliseconds (cheaper than dates).
   const page = (from: bigint) =>
-    sql<{ seq: string; ms: number; body: string; hash: string }>`
-      select seq, (extract(epoch from ts) * 1000)::float8 as ms, body, hash from audit_entries
+    sql<{ seq: string; iso: string; body: string; hash: string }>`
+      select seq, to_char(ts at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as iso, body, hash from audit_entries
       where seq >= ${String(from)} order by seq limit ${pageSize}`.execute(db).then((r) => r.rows);
   let next = page(expected);
   for (;;) {
@@ -54,7 +54,7 @@ export async function verifyAuditChain(db: Kysely<Database>, opts: VerifyOptions
     for (const r of rows) {
       const seq = BigInt(r.seq);
       if (seq !== expected) return fail(String(expected), `entry ${expected} is missing (next present is ${r.seq})`);
-      if (entryHash(prev, r.seq, new Date(Math.round(r.ms)), r.body) !== r.hash) {
+      if (entryHashIso(prev, r.seq, r.iso, r.body) !== r.hash) {
         const stored = await db.selectFrom('audit_entries').select('prev_hash').where('seq', '=', r.seq).executeTakeFirstOrThrow();
         return fail(r.seq, stored.prev_hash !== prev ? 'link to the previous entry is broken (entry reordered, replaced or a predecessor edited)' : 'content does not match its hash (entry edited)');
       }
