@@ -74,6 +74,16 @@ for (const target of TEST_DATABASES) {
       expect(JSON.stringify(report)).not.toContain(PHONE);
     });
 
+    it('stamps the last use of the values a read returned, and only those', async () => {
+      const [a, b] = [await newSubject(), await newSubject()];
+      for (const id of [a, b]) await s.call('PUT', `/v1/subjects/${id}/data`, { key: keys.app, body: { values: [{ category: 'phone', value: PHONE }, { category: 'email', value: 'x@example.cn' }] } });
+      await Promise.all([read(keys.app, a, 'registration', ['phone']), read(keys.app, b, 'registration', ['phone', 'email'])]);
+      await s.ctx.vault.flushTouched();
+      const rows = await s.ctx.store.db.selectFrom('vault_values').select(['subject_id', 'category', 'last_used_at']).where('subject_id', 'in', [a, b]).execute();
+      const used = rows.filter((r) => r.last_used_at !== null).map((r) => `${r.subject_id === a ? 'a' : 'b'}:${r.category}`).sort();
+      expect(used).toEqual(['a:phone', 'b:email', 'b:phone']);
+    });
+
     it('finds a subject by phone or email through the blind index', async () => {
       const id = await newSubject();
       await s.call('PUT', `/v1/subjects/${id}/data`, { key: keys.app, body: { values: [{ category: 'phone', value: '13900001111' }, { category: 'email', value: 'wang@example.cn' }] } });
