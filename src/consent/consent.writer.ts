@@ -2,7 +2,7 @@
 // audit entries and outbox events all in one transaction per batch.
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import type { ConsentEventsTable, Database } from '../store/index.ts';
+import { unnestRows, type ConsentEventsTable, type Database, type UnnestColumn } from '../store/index.ts';
 import type { Insertable } from 'kysely';
 import { auditInboxRows } from '../audit/index.ts';
 import { AppError } from '../errors.ts';
@@ -119,27 +119,43 @@ export class ConsentWriter {
       const outbox = events.map((e, i) => ({
         topic: TOPIC[e.event], subject_id: e.subjectId, payload: JSON.stringify({ event: out[i].id, seq: out[i].seq, target: e.target, recipient: e.recipient || null, registryVersion: e.registryVersion }),
       }));
-      // events, projection, audit inbox, outbox and the dispatch job in one statement: one round trip per batch
-      await trx
-        .with('ev', (q) => q.insertInto('consent_events').values(rows))
-        .with('st', (q) =>
-          q.insertInto('consent_state').values(state).onConflict((oc) =>
-            oc.columns(['subject_id', 'type', 'target', 'recipient']).doUpdateSet((eb) => ({
-              status: eb.ref('excluded.status'), kind: eb.ref('excluded.kind'), seq: eb.ref('excluded.seq'), scope_hash: eb.ref('excluded.scope_hash'),
-              registry_version: eb.ref('excluded.registry_version'), updated_at: eb.ref('excluded.updated_at'),
-            })).where('consent_state.seq', '<', (eb) => eb.ref('excluded.seq')),
-          ))
-        .with('au', (q) => q.insertInto('audit_inbox').values(audits))
-        .with('ob', (q) => q.insertInto('outbox_events').values(outbox).returning('id'))
-        .insertInto('jobs')
-        .columns(['queue', 'payload', 'run_at', 'max_attempts'])
-        .expression((eb) => eb.selectFrom('ob').select([
-          sql<string>`'outbox.dispatch-many'`.as('queue'),
-          sql<string>`jsonb_build_object('eventIds', jsonb_agg(ob.id::text))`.as('payload'),
-          sql<Date>`now()`.as('run_at'),
-          sql<number>`8`.as('max_attempts'),
-        ]))
-        .execute();
+      // events, projection, audit inbox, outbox and the dispatch job in one statement: one round trip per batch,
+      // rows as one array per column (unnest) so the statement stays small whatever the batch size
+      const col = <T,>(name: string, type: string, list: T[], f: (r: T) => unknown): UnnestColumn => [name, type, list.map(f)];
+      const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d);
+      const eventRows = unnestRows([
+        col('subject_id', 'text', rows, (r) => r.subject_id), col('seq', 'bigint', rows, (r) => r.seq), col('id', 'text', rows, (r) => r.id),
+        col('type', 'text', rows, (r) => r.type), col('event', 'text', rows, (r) => r.event), col('target', 'text', rows, (r) => r.target),
+        col('recipient', 'text', rows, (r) => r.recipient), col('kind', 'text', rows, (r) => r.kind), col('action', 'text', rows, (r) => r.action),
+        col('registry_version', 'integer', rows, (r) => r.registry_version), col('scope_hash', 'text', rows, (r) => r.scope_hash),
+        col('notice_hash', 'text', rows, (r) => r.notice_hash), col('channel', 'text', rows, (r) => r.channel), col('language', 'text', rows, (r) => r.language),
+        col('user_agent', 'text', rows, (r) => r.user_agent), col('ip_prefix', 'text', rows, (r) => r.ip_prefix), col('region', 'text', rows, (r) => r.region),
+        col('actor', 'text', rows, (r) => r.actor), col('occurred_at', 'timestamptz', rows, (r) => iso(r.occurred_at)), col('receipt', 'text', rows, (r) => r.receipt),
+      ]);
+      const stateRows = unnestRows([
+        col('subject_id', 'text', state, (r) => r.subject_id), col('type', 'text', state, (r) => r.type), col('target', 'text', state, (r) => r.target),
+        col('recipient', 'text', state, (r) => r.recipient), col('status', 'text', state, (r) => r.status), col('kind', 'text', state, (r) => r.kind),
+        col('seq', 'bigint', state, (r) => r.seq), col('scope_hash', 'text', state, (r) => r.scope_hash),
+        col('registry_version', 'integer', state, (r) => r.registry_version), col('updated_at', 'timestamptz', state, (r) => iso(r.updated_at)),
+      ]);
+      const auditRows = unnestRows([col('body', 'text', audits, (a) => a.body), col('ts', 'timestamptz', audits, (a) => a.ts.toISOString())]);
+      const outboxRows = unnestRows([col('topic', 'text', outbox, (o) => o.topic), col('subject_id', 'text', outbox, (o) => o.subject_id), col('payload', 'text', outbox, (o) => o.payload)]);
+      await sql`
+        with ev as (
+          insert into consent_events (subject_id, seq, id, type, event, target, recipient, kind, action, registry_version, scope_hash, notice_hash,
+                                      channel, language, user_agent, ip_prefix, region, actor, occurred_at, receipt) ${eventRows}
+        ), st as (
+          insert into consent_state (subject_id, type, target, recipient, status, kind, seq, scope_hash, registry_version, updated_at) ${stateRows}
+          on conflict (subject_id, type, target, recipient) do update set status = excluded.status, kind = excluded.kind, seq = excluded.seq,
+            scope_hash = excluded.scope_hash, registry_version = excluded.registry_version, updated_at = excluded.updated_at
+          where consent_state.seq < excluded.seq
+        ), au as (
+          insert into audit_inbox (body, ts) ${auditRows}
+        ), ob as (
+          insert into outbox_events (topic, subject_id, payload) select topic, subject_id, payload::jsonb from (${outboxRows}) o returning id
+        )
+        insert into jobs (queue, payload, run_at, max_attempts)
+        select 'outbox.dispatch-many', jsonb_build_object('eventIds', jsonb_agg(ob.id::text order by ob.id)), now(), 8 from ob`.execute(trx);
       return { recorded: out, prepared: events };
     });
     this.opts.onCommit?.(recorded, prepared);

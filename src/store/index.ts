@@ -3,3 +3,4 @@ export { openStore, type Store, type StoreOptions } from './db.ts';
 export type * from './database.ts';
 export { migrateToLatest, MIGRATIONS } from './migrate.ts';
 export { JobQueue, type JobHandler, type JobRecord } from './jobs.ts';
+export { unnestRows, type UnnestColumn } from './unnest.ts';
