@@ -1,6 +1,6 @@
 // The audit writer: chains entries in blocks (group commit) from an in-memory buffer and from the inbox table.
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { Database } from '../store/index.ts';
+import { unnestRows, type Database } from '../store/index.ts';
 import type { CheckpointSigner } from './audit.checkpoint.ts';
 import { entryHash, serializeEvent, type AuditEvent } from './audit.model.ts';
 
@@ -141,7 +141,6 @@ export class AuditWriter {
   }
 
   // One statement: advance the head only if it is still where we think, and insert the block and its entries.
-  // Entries travel as one array per column (unnest), so the statement has the same few parameters for any block size.
   private async writeBlock(db: Db, head: Head, items: Item[]): Promise<string[]> {
     if (items.length === 0) return [];
     const n = items.length;
@@ -173,8 +172,10 @@ export class AuditWriter {
       ), e as (
         insert into audit_entries (seq, block_no, ts, action, subject, body, prev_hash, hash)
         select v.seq, ${String(block)}, v.ts, v.action, v.subject, v.body, v.prev_hash, v.hash
-        from unnest(${seqs}::bigint[], ${tss}::timestamptz[], ${items.map((it) => it.action)}::text[], ${items.map((it) => it.subject)}::text[],
-                    ${items.map((it) => it.body)}::text[], ${prevs}::text[], ${hashes}::text[]) as v(seq, ts, action, subject, body, prev_hash, hash)
+        from (${unnestRows([
+          ['seq', 'bigint', seqs], ['ts', 'timestamptz', tss], ['action', 'text', items.map((it) => it.action)], ['subject', 'text', items.map((it) => it.subject)],
+          ['body', 'text', items.map((it) => it.body)], ['prev_hash', 'text', prevs], ['hash', 'text', hashes],
+        ])}) v
         where exists (select 1 from h)
       )
       select count(*)::int as moved from h`.execute(db);

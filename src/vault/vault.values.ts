@@ -10,7 +10,7 @@ import { validate } from '../deid/validate.ts';
 import { AppError, type ErrorDetail } from '../errors.ts';
 import type { Principal } from '../principals/index.ts';
 import type { Category, Registry } from '../registry/index.ts';
-import type { Database, VaultValuesTable } from '../store/index.ts';
+import { unnestRows, type Database, type VaultValuesTable } from '../store/index.ts';
 import type { Insertable } from 'kysely';
 import { getSubject, type Subject } from '../subjects/index.ts';
 import { ReadBatcher } from './vault.read-batch.ts';
@@ -189,8 +189,8 @@ export class VaultValues {
     // one statement per thousand pairs, as two arrays: a busy vault touches many values a second
     for (let i = 0; i < items.length; i += 1000) {
       const chunk = items.slice(i, i + 1000);
-      await sql`update vault_values v set last_used_at = ${now}
-        from unnest(${chunk.map((p) => p[0])}::text[], ${chunk.map((p) => p[1])}::text[]) as t(subject_id, category)
+      const pairs = unnestRows([['subject_id', 'text', chunk.map((p) => p[0])], ['category', 'text', chunk.map((p) => p[1])]]);
+      await sql`update vault_values v set last_used_at = ${now} from (${pairs}) t
         where v.subject_id = t.subject_id and v.category = t.category`.execute(this.db).catch(() => {});
     }
   }
