@@ -76,11 +76,14 @@ export class ConsentWriter {
     for (const e of events) counts.set(e.subjectId, (counts.get(e.subjectId) ?? 0) + 1);
     const { recorded, prepared } = await this.db.transaction().execute(async (trx) => {
       // Reserve a range of sequence numbers per subject; the row lock orders concurrent writers of one subject.
-      const values = sql.join([...counts].map(([id, n]) => sql`(${id}, ${n}::bigint)`));
+      const wanted = unnestRows([['id', 'text', [...counts.keys()]], ['n', 'bigint', [...counts.values()].map(String)]]);
       const reserved = await sql<{ id: string; event_seq: string }>`
-        update subjects s set event_seq = s.event_seq + v.n from (values ${values}) as v(id, n)
+        update subjects s set event_seq = s.event_seq + v.n from (${wanted}) v
         where s.id = v.id and s.status not in ('closed', 'erased') returning s.id, s.event_seq`.execute(trx);
-      if (reserved.rows.length < counts.size) throw new SubjectsGone(new Set([...counts.keys()].filter((id) => !reserved.rows.some((r) => r.id === id))));
+      if (reserved.rows.length < counts.size) {
+        const found = new Set(reserved.rows.map((r) => r.id));
+        throw new SubjectsGone(new Set([...counts.keys()].filter((id) => !found.has(id))));
+      }
       const next = new Map(reserved.rows.map((r) => [r.id, BigInt(r.event_seq) - BigInt(counts.get(r.id)!) + 1n]));
       const iss = this.issuer();
       const out: RecordedEvent[] = [];
