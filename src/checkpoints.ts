@@ -1,8 +1,7 @@
 // Wires the audit pillar's signed checkpoints to the deployment: the signing key derived from the master key,
 // export to a file and to the outbox topic `audit.checkpoint` (webhooks, NATS) on a timer, and verification.
-import { existsSync } from 'node:fs';
 import type { Kysely } from 'kysely';
-import { CheckpointSigner, exportCheckpoint, fileDestination, readCheckpointFile, TrustedKeys, verifyAuditChain, type Anchor, type AuditVerification, type CheckpointDestination, type ExportedCheckpoint } from './audit/index.ts';
+import { CheckpointSigner, exportCheckpoint, exportFileAnchors, fileDestination, TrustedKeys, verifyAuditChain, type Anchor, type AuditVerification, type CheckpointDestination, type ExportedCheckpoint } from './audit/index.ts';
 import { emitEvent, listWebhooks, topicMatches } from './outbox/index.ts';
 import type { Database } from './store/index.ts';
 import type { MasterKey } from './vault/index.ts';
@@ -43,8 +42,7 @@ export class Checkpoints {
 
   /** Verifies the chain with this deployment's key, against the recorded exports, the export file and `anchors`. */
   async verify(anchors: Anchor[] = []): Promise<AuditVerification> {
-    const fromFile = this.opts.file ? readFileAnchor(this.opts.file) : [];
-    return verifyAuditChain(this.db, { keys: this.trusted, anchors: [...fromFile, ...anchors] });
+    return verifyAuditChain(this.db, { keys: this.trusted, anchors: [...exportFileAnchors(this.opts.file), ...anchors] });
   }
 
   /** Exports on a timer (0 disables). */
@@ -63,11 +61,4 @@ export class Checkpoints {
   stop(): void {
     clearTimeout(this.timer);
   }
-}
-
-// A configured export file that does not exist yet holds no anchor.
-function readFileAnchor(file: string): Anchor[] {
-  if (!existsSync(file)) return [];
-  const { anchor } = readCheckpointFile(file);
-  return anchor ? [anchor] : [];
 }

@@ -55,18 +55,25 @@ export async function exportCheckpoint(db: Kysely<Database>, signer: CheckpointS
 
 /** Appends checkpoints to a JSON Lines file and syncs it; the file is the copy kept outside the database. */
 export function fileDestination(path: string): CheckpointDestination {
-  return {
-    name: `file:${path}`,
-    deliver: async (_trx, cp) => {
-      appendFileSync(path, `${JSON.stringify(cp)}\n`, { mode: 0o600 });
-      const fd = openSync(path, 'r');
-      try {
-        fsyncSync(fd);
-      } finally {
-        closeSync(fd);
-      }
-    },
-  };
+  return { name: `file:${path}`, deliver: async (_trx, cp) => appendCheckpoint(path, cp) };
+}
+
+/** Appends one checkpoint line to an export file and syncs it (also for copies fetched over the API). */
+export function appendCheckpoint(path: string, cp: ExportedCheckpoint): void {
+  appendFileSync(path, `${JSON.stringify(cp)}\n`, { mode: 0o600 });
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The newest checkpoint of an export file as an anchor; none when the file does not exist yet. */
+export function exportFileAnchors(path: string | undefined): Anchor[] {
+  if (!path || !existsSync(path)) return [];
+  const { anchor } = readCheckpointFile(path);
+  return anchor ? [anchor] : [];
 }
 
 const Line = z.object({

@@ -4,4 +4,4 @@ export { AuditWriter, auditInboxRows, recordAudit, recordAudits } from './audit.
 export { verifyAuditChain, type Anchor, type AuditVerification, type VerifyOptions } from './audit.verify.ts';
 export { searchAudit, type AuditQuery, type AuditRecord } from './audit.search.ts';
 export { CheckpointSigner, TrustedKeys, type Checkpoint, type ExportedCheckpoint, type PublicJwk } from './audit.checkpoint.ts';
-export { exportCheckpoint, fileDestination, latestCheckpoint, listCheckpoints, readCheckpointFile, type CheckpointDestination } from './audit.export.ts';
+export { appendCheckpoint, exportCheckpoint, exportFileAnchors, fileDestination, latestCheckpoint, listCheckpoints, readCheckpointFile, type CheckpointDestination } from './audit.export.ts';

@@ -1,7 +1,5 @@
 // `custodia audit verify|export`: walks the audit chain and names the first bad entry; exports signed checkpoints.
-import { appendFileSync, existsSync } from 'node:fs';
-import { exportCheckpoint, fileDestination, readCheckpointFile, TrustedKeys, verifyAuditChain, type Anchor, type AuditVerification, type ExportedCheckpoint } from '../../audit/index.ts';
-import type { Config } from '../../config.ts';
+import { appendCheckpoint, exportCheckpoint, exportFileAnchors, fileDestination, readCheckpointFile, TrustedKeys, verifyAuditChain, type Anchor, type AuditVerification, type ExportedCheckpoint } from '../../audit/index.ts';
 import { AppError } from '../../errors.ts';
 import { chainPending } from '../cli.audit.ts';
 import { parseCommandArgs, UsageError, type CliCommand, type CliIO } from '../cli.io.ts';
@@ -17,7 +15,7 @@ async function verify(values: { url?: string; data?: string; checkpoints?: strin
       const signer = await chainPending(store, config);
       const trusted = signer ? [signer.jwk] : file.keys;
       const keys = trusted.length ? new TrustedKeys(trusted) : undefined;
-      return verifyAuditChain(store.db, { keys, anchors: [...anchors, ...configuredFileAnchor(config)] });
+      return verifyAuditChain(store.db, { keys, anchors: [...anchors, ...exportFileAnchors(config.CUSTODIA_AUDIT_EXPORT_FILE)] });
     },
     async (api) => {
       const r = anchors.length ? await api.call('POST', '/v1/audit/verify', { checkpoints: anchors.map((a) => a.checkpoint) }) : await api.call('GET', '/v1/audit/verify');
@@ -25,13 +23,6 @@ async function verify(values: { url?: string; data?: string; checkpoints?: strin
       return r.json;
     },
   );
-}
-
-// The server's own export file is an anchor too when the CLI opens the database itself.
-function configuredFileAnchor(config: Config): Anchor[] {
-  if (!config.CUSTODIA_AUDIT_EXPORT_FILE || !existsSync(config.CUSTODIA_AUDIT_EXPORT_FILE)) return [];
-  const { anchor } = readCheckpointFile(config.CUSTODIA_AUDIT_EXPORT_FILE);
-  return anchor ? [anchor] : [];
 }
 
 async function exportTo(out: string, values: { url?: string; data?: string }, io: CliIO): Promise<number> {
@@ -46,7 +37,7 @@ async function exportTo(out: string, values: { url?: string; data?: string }, io
       const res = await api.call('POST', '/v1/audit/checkpoints/export');
       if (res.status !== 200) throw apiError(res);
       const body = res.json as { checkpoint?: ExportedCheckpoint; exportedTo: string[] };
-      if (body.checkpoint) appendFileSync(out, `${JSON.stringify(body.checkpoint)}\n`, { mode: 0o600 });
+      if (body.checkpoint) appendCheckpoint(out, body.checkpoint);
       return { ...body, exportedTo: body.checkpoint ? [...body.exportedTo, `file:${out}`] : body.exportedTo };
     },
   );
