@@ -4,3 +4,4 @@ export type * from './database.ts';
 export { migrateToLatest, MIGRATIONS } from './migrate.ts';
 export { JobQueue, type JobHandler, type JobRecord } from './jobs.ts';
 export { unnestRows, type UnnestColumn } from './unnest.ts';
+export { perTurnLoader } from './per-turn.ts';

@@ -1,7 +1,7 @@
 // Subjects looked up by many concurrent requests: the lookups of one turn of the event loop share one query.
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/index.ts';
+import { perTurnLoader, type Database } from '../store/index.ts';
 import { SUBJECT_COLUMNS, subjectFromRow, type Subject } from './subjects.service.ts';
 
 /** Loads subjects by id in batches; undefined for an unknown id. Nothing is cached between batches. */
@@ -9,14 +9,11 @@ export class SubjectBatcher {
   private readonly loader: DataLoader<string, Subject | undefined>;
 
   constructor(db: Kysely<Database>, opts: { maxBatch?: number } = {}) {
-    this.loader = new DataLoader(
-      async (ids) => {
-        const rows = await db.selectFrom('subjects').select(SUBJECT_COLUMNS).where('id', 'in', [...new Set(ids)]).execute();
-        const byId = new Map(rows.map((r) => [r.id, subjectFromRow(r)]));
-        return ids.map((id) => byId.get(id));
-      },
-      { cache: false, batchScheduleFn: (run) => setImmediate(run), maxBatchSize: opts.maxBatch ?? 256 },
-    );
+    this.loader = perTurnLoader(async (ids) => {
+      const rows = await db.selectFrom('subjects').select(SUBJECT_COLUMNS).where('id', 'in', [...new Set(ids)]).execute();
+      const byId = new Map(rows.map((r) => [r.id, subjectFromRow(r)]));
+      return ids.map((id) => byId.get(id));
+    }, opts.maxBatch);
   }
 
   load(id: string): Promise<Subject | undefined> {

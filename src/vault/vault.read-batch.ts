@@ -1,8 +1,8 @@
 // Purpose-bound reads coalesced: the reads that arrive in one turn of the event loop share one query for their
 // subjects and values, so a busy vault makes one round trip per batch instead of one per read.
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import type { Kysely } from 'kysely';
-import type { Database } from '../store/index.ts';
+import { perTurnLoader, type Database } from '../store/index.ts';
 import { SUBJECT_COLUMNS, subjectFromRow, type Subject } from '../subjects/index.ts';
 
 /** A subject and its stored rows of the asked categories; undefined subject when there is none. */
@@ -20,8 +20,7 @@ export class ReadBatcher {
   private readonly loader: DataLoader<Key, SubjectRows>;
 
   constructor(private readonly db: Kysely<Database>, opts: { maxBatch?: number } = {}) {
-    // no cache: every read sees the database as it is; setImmediate gathers the requests parsed in one poll phase
-    this.loader = new DataLoader((keys) => this.fetch(keys), { cache: false, batchScheduleFn: (run) => setImmediate(run), maxBatchSize: opts.maxBatch ?? 256 });
+    this.loader = perTurnLoader((keys) => this.fetch(keys), opts.maxBatch);
   }
 
   load(subjectId: string, categories: string[]): Promise<SubjectRows> {
