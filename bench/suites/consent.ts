@@ -1,6 +1,7 @@
 // Consent suite: in-process consent checks (subject, purpose) from the warm projection, side by side with the same
 // decisions as Cedar policies in cedar-wasm; and consent grants over HTTP into the database with autocannon.
-// BENCH_SECONDS sets the HTTP run length (the target is stated for 60 s).
+// BENCH_SECONDS sets the HTTP run length (the target is stated for 60 s). lost = acknowledged grants missing from the
+// database afterwards; stored_unacknowledged = grants committed while their responses were in flight when the load stopped.
 import { randomBytes } from 'node:crypto';
 import * as cedar from '@cedar-policy/cedar-wasm/nodejs';
 import { syntheticRegistry } from '../../src/access/access.synthetic.ts';
@@ -56,7 +57,7 @@ const suite: BenchSuite = async ({ report }) => {
     const notice = randomBytes(32).toString('hex');
     const result = await loadGrants(b.url, svc, ids, optional, version, notice, seconds);
     const stored = await b.count('consent_events');
-    report({ bench: 'grant', metric: 'ops_per_s', value: result.rps, p99_ms: result.p99, n: result.ok, stored_events: stored, lost: result.ok - stored, non2xx: result.non2xx, database: b.database, seconds });
+    report({ bench: 'grant', metric: 'ops_per_s', value: result.rps, p99_ms: result.p99, n: result.ok, stored_events: stored, lost: Math.max(0, result.ok - stored), stored_unacknowledged: Math.max(0, stored - result.ok), non2xx: result.non2xx, database: b.database, seconds });
   } finally {
     await b.stop();
   }

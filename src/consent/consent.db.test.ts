@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../test/app-harness.ts';
 import { TEST_DATABASES } from '../../test/db-harness.ts';
-import { replayProjection, storedProjection, verifyReceipt } from './index.ts';
+import { ReceiptSigner, replayProjection, storedProjection, verifyReceipt, type PreparedEvent } from './index.ts';
+import { ConsentWriter } from './consent.writer.ts';
 
 const minimal = readFileSync('test/fixtures/minimal.yaml', 'utf8');
 const NOTICE = 'a'.repeat(64);
@@ -100,6 +101,30 @@ for (const target of TEST_DATABASES) {
       const last = results.find((r) => Number(r.json.events?.[0]?.seq ?? r.json.seq) === 40)!;
       const expected = last.json.events ? 'granted' : 'absent';
       expect((await s.call('GET', `/v1/consents/check?subject=${id}&purpose=face-login`, { key: svc })).json.status).toBe(expected);
+    });
+
+
+    it('two writers sharing the database (two server processes) number each subject without gaps or deadlock', async () => {
+      const ids = await Promise.all(Array.from({ length: 6 }, () => newSubject()));
+      const signer = new ReceiptSigner(s.ctx.store.db);
+      await signer.init();
+      const writers = [new ConsentWriter(s.ctx.store.db, signer, () => 'test'), new ConsentWriter(s.ctx.store.db, signer, () => 'test')];
+      const event = (subjectId: string, i: number): PreparedEvent => ({
+        subjectId, type: 'consent', event: i % 3 === 2 ? 'withdraw' : 'grant', target: 'face-login', recipient: '', kind: 'separate', action: 'checkbox',
+        registryVersion: version, scopeHash: null, noticeHash: NOTICE, channel: 'app', language: null, userAgent: null, ipPrefix: null, region: null,
+        actor: 'service:test', occurredAt: new Date(),
+      });
+      // each writer's batches name all six subjects, one in ascending and one in descending order: unordered row
+      // locks would deadlock the two transactions
+      const order = [ids, [...ids].reverse()];
+      const writes = Array.from({ length: 120 }, (_, i) => writers[i % 2].write([event(order[i % 2][Math.floor(i / 2) % 6], i)]));
+      const results = await Promise.allSettled(writes);
+      expect(results.filter((r) => r.status === 'rejected')).toEqual([]);
+      for (const id of ids) {
+        const seqs = (await s.ctx.store.db.selectFrom('consent_events').select('seq').where('subject_id', '=', id).execute()).map((r) => Number(r.seq)).sort((a, b) => a - b);
+        expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+        expect(await storedProjection(s.ctx.store.db, id)).toEqual(await replayProjection(s.ctx.store.db, id));
+      }
     });
 
     it('refuses a grant for a person erased after their record was cached, without failing the others of the batch', async () => {

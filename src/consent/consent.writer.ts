@@ -76,9 +76,13 @@ export class ConsentWriter {
     for (const e of events) counts.set(e.subjectId, (counts.get(e.subjectId) ?? 0) + 1);
     const { recorded, prepared } = await this.db.transaction().execute(async (trx) => {
       // Reserve a range of sequence numbers per subject; the row lock orders concurrent writers of one subject.
-      const wanted = unnestRows([['id', 'text', [...counts.keys()]], ['n', 'bigint', [...counts.values()].map(String)]]);
+      // Rows are locked in id order first, so writers of other processes sharing the database cannot deadlock with this one.
+      const ids = [...counts.keys()].sort();
+      const wanted = unnestRows([['id', 'text', ids], ['n', 'bigint', ids.map((id) => String(counts.get(id)))]]);
       const reserved = await sql<{ id: string; event_seq: string }>`
-        update subjects s set event_seq = s.event_seq + v.n from (${wanted}) v
+        with v as (${wanted}),
+          locked as (select s.id from subjects s join v on v.id = s.id order by s.id for update of s)
+        update subjects s set event_seq = s.event_seq + v.n from v join locked l on l.id = v.id
         where s.id = v.id and s.status not in ('closed', 'erased') returning s.id, s.event_seq`.execute(trx);
       if (reserved.rows.length < counts.size) {
         const found = new Set(reserved.rows.map((r) => r.id));
