@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../test/cli-harness.ts';
+import type { Finding } from '../../deid/index.ts';
+import { findingJson } from './scan.ts';
 
 const TEXT = '姓名：张三，身份证110105199003071239，手机13800138000。\n';
 
@@ -49,5 +51,17 @@ describe('custodia scan', () => {
     expect((await runCli(['scan', '--format', 'xml'], TEXT)).code).toBe(2);
     expect((await runCli(['scan', join(dir, 'missing.txt')])).code).toBe(2);
     expect((await runCli(['scan', 'a', 'b'])).code).toBe(2);
+  });
+  it('formats a finding exactly as JSON.stringify does, escapes included', () => {
+    const base: Finding = { type: 'name', start: 0, end: 3, byteStart: 0, byteEnd: 9, masked: '张**', checkDigit: 'not-applicable', confidence: 0.85 };
+    const maskedValues = ['张**', 'A"B', 'back\\slash', 'tab\there', '\u0000\u001f\u007f', 'lone \ud800 high', 'lone \udc00 low', 'pair 😀', '１３８****５６７８', '', 'é'];
+    for (const masked of maskedValues) {
+      for (const checkDigit of [true, false, 'not-applicable'] as const) {
+        for (const confidence of [0.85, 0.9800000000000001, 1, 0, 0.3]) {
+          const f = { ...base, masked, checkDigit, confidence, start: 1234567, end: 1234570, byteStart: 2 ** 40, byteEnd: 2 ** 40 + 9 };
+          expect(findingJson(f)).toBe(JSON.stringify(f));
+        }
+      }
+    }
   });
 });
