@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../../../test/cli-harness.ts';
 import type { Finding } from '../../deid/index.ts';
-import { findingJson } from './scan.ts';
+import { FindingsJson } from './scan-json.ts';
 
 const TEXT = '姓名：张三，身份证110105199003071239，手机13800138000。\n';
 
@@ -52,16 +52,26 @@ describe('custodia scan', () => {
     expect((await runCli(['scan', join(dir, 'missing.txt')])).code).toBe(2);
     expect((await runCli(['scan', 'a', 'b'])).code).toBe(2);
   });
-  it('formats a finding exactly as JSON.stringify does, escapes included', () => {
+  it('writes findings exactly as JSON.stringify does, escapes included', () => {
     const base: Finding = { type: 'name', start: 0, end: 3, byteStart: 0, byteEnd: 9, masked: '张**', checkDigit: 'not-applicable', confidence: 0.85 };
+    const all: Finding[] = [];
     const maskedValues = ['张**', 'A"B', 'back\\slash', 'tab\there', '\u0000\u001f\u007f', 'lone \ud800 high', 'lone \udc00 low', 'pair 😀', '１３８****５６７８', '', 'é'];
     for (const masked of maskedValues) {
       for (const checkDigit of [true, false, 'not-applicable'] as const) {
         for (const confidence of [0.85, 0.9800000000000001, 1, 0, 0.3]) {
-          const f = { ...base, masked, checkDigit, confidence, start: 1234567, end: 1234570, byteStart: 2 ** 40, byteEnd: 2 ** 40 + 9 };
-          expect(findingJson(f)).toBe(JSON.stringify(f));
+          all.push({ ...base, masked, checkDigit, confidence, start: 1234567, end: 1234570, byteStart: 2 ** 40, byteEnd: 2 ** 40 + 9 });
+          all.push({ ...base, masked, checkDigit, confidence, start: all.length % 10, end: 10 + all.length, byteStart: 99 + all.length, byteEnd: 1000 + all.length });
         }
       }
     }
+    // a small buffer, so that it has to grow mid-way
+    const w = new FindingsJson(64);
+    let text = '';
+    all.forEach((f, i) => {
+      w.add(f);
+      if (i % 7 === 0) text += w.take().toString('utf8');
+    });
+    text += w.take().toString('utf8');
+    expect(text).toBe(all.map((f, i) => `${i ? ',' : ''}\n${JSON.stringify(f)}`).join(''));
   });
 });

@@ -3,6 +3,7 @@ import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { DETECTED_KINDS, redactStream, scanStreamBatches, STRUCTURED_KINDS, type DetectedKind, type Finding, type RedactMode } from '../../deid/index.ts';
 import { parseCommandArgs, processIO, UsageError, type CliCommand, type CliIO } from '../cli.io.ts';
+import { FindingsJson } from './scan-json.ts';
 
 const MODES = ['mask', 'tag', 'pseudonym'] as const;
 
@@ -34,8 +35,8 @@ function pseudonymKey(keyFile: string | undefined): Buffer {
 }
 
 // Raw output without the line-per-call convention of io.out, with back-pressure on the real stdout.
-async function write(io: CliIO, text: string): Promise<void> {
-  if (io !== processIO) return io.out(text);
+async function write(io: CliIO, text: string | Buffer): Promise<void> {
+  if (io !== processIO) return io.out(typeof text === 'string' ? text : text.toString('utf8'));
   if (!process.stdout.write(text)) await new Promise((r) => process.stdout.once('drain', r));
 }
 
@@ -47,17 +48,6 @@ function kindsOf(types: string | undefined): readonly DetectedKind[] | undefined
   const unknown = asked.filter((t) => !(DETECTED_KINDS as readonly string[]).includes(t));
   if (unknown.length || asked.length === 0) throw new UsageError(`--types: unknown kind(s) ${unknown.join(', ') || '(none given)'}; use structured, all, or some of: ${DETECTED_KINDS.join(', ')}`);
   return asked as DetectedKind[];
-}
-
-// characters JSON.stringify would escape (quote, backslash, controls) or check (surrogates, escaped when lone)
-const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
-
-/** The JSON text of a finding, the same as JSON.stringify(f): formatted by hand, as stringify cost more than the scan. */
-export function findingJson(f: Finding): string {
-  const masked = NEEDS_ESCAPE.test(f.masked) ? JSON.stringify(f.masked) : `"${f.masked}"`;
-  const check = f.checkDigit === true ? 'true' : f.checkDigit === false ? 'false' : '"not-applicable"';
-  const confidence = Number.isFinite(f.confidence) ? f.confidence : null;
-  return `{"type":"${f.type}","start":${f.start},"end":${f.end},"byteStart":${f.byteStart},"byteEnd":${f.byteEnd},"masked":${masked},"checkDigit":${check},"confidence":${confidence}}`;
 }
 
 function human(f: Finding): string {
@@ -100,12 +90,21 @@ export const command: CliCommand = {
       return 0;
     }
     if (json) await write(io, '[');
+    const out = new FindingsJson();
     // one write per window of findings: a write per finding cost more than the scan on dense input
     for await (const batch of scanStreamBatches(source, { minConfidence, kinds })) {
+      if (json) {
+        for (const f of batch) {
+          count(f);
+          out.add(f);
+        }
+        await write(io, out.take());
+        continue;
+      }
       const lines: string[] = [];
       for (const f of batch) {
         count(f);
-        lines.push(json ? `${total > 1 ? ',' : ''}\n${findingJson(f)}` : `${human(f)}\n`);
+        lines.push(`${human(f)}\n`);
       }
       await write(io, lines.join(''));
     }
