@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeStore } from '../../test/db-harness.ts';
 import { JobQueue } from '../store/index.ts';
-import { createWebhook, emitEvent, listDeliveries, registerOutboxJobs, retryDelivery, signWebhook, topicMatches } from './index.ts';
+import { createWebhook, disableWebhook, emitEvent, listDeliveries, registerOutboxJobs, retryDelivery, signWebhook, topicMatches } from './index.ts';
 
 const received: { headers: IncomingMessage['headers']; body: string }[] = [];
 let failNext = 0;
@@ -35,6 +35,32 @@ it('matches topics by exact name, wildcard and prefix', () => {
 });
 
 describeStore('outbox', (store) => {
+  it('fans each event out to exactly the webhooks whose topics match it and to every sink, once', async () => {
+    const { db } = store();
+    const patterns = [['*'], ['consent.*'], ['consent.granted'], ['consent'], ['consentx.*', 'registry.published'], ['registry.*']];
+    const hooks = await Promise.all(patterns.map((p) => createWebhook(db, 'http://127.0.0.1:9/unused', p)));
+    await disableWebhook(db, (await createWebhook(db, 'http://127.0.0.1:9/unused', ['*'])).id);
+    const topics = ['consent.granted', 'consent.withdrawn', 'consentx.y', 'registry.published', 'consent'];
+    const events = await Promise.all(topics.map(async (topic) => ({ topic, id: await emitEvent(db, topic, {}) })));
+    const sink = { name: 'bus', publish: async () => {}, close: async () => {} };
+    const queue = new JobQueue(db, { backoffMs: () => 0 });
+    registerOutboxJobs(queue, { timeoutMs: 2000, sinks: [sink] });
+    await queue.drain();
+    await queue.drain(); // a second dispatch of the same events adds nothing
+    const jobs = await db.selectFrom('jobs').select(['queue', 'payload']).where('queue', 'in', ['webhook.deliver', 'outbox.sink']).execute();
+    const got = jobs.map((j) => j.payload as Record<string, string>).map((p) => (p.webhookId ? `${p.eventId}>${p.webhookId}` : `${p.eventId}>sink:${p.sink}`)).sort();
+    const want = events.flatMap((e) => [
+      `${e.id}>sink:bus`,
+      ...hooks.filter((h) => h.topics.some((t) => topicMatches(t, e.topic))).map((h) => `${e.id}>${h.id}`),
+    ]).sort();
+    expect(got).toEqual(want);
+    expect(want.length).toBe(5 + 3 + 3 + 1 + 3 + 2); // sinks, then hooks matched by the five topics
+    expect((await db.selectFrom('jobs').select('status').where('queue', 'like', 'outbox.dispatch%').execute()).every((j) => j.status === 'done')).toBe(true);
+    // leave the shared store as found: these hooks point nowhere
+    for (const h of hooks) await disableWebhook(db, h.id);
+    await db.deleteFrom('jobs').where('queue', 'in', ['webhook.deliver', 'outbox.sink']).execute();
+  });
+
   it('delivers committed events as signed webhooks, retries failures and keeps dead letters visible', async () => {
     const { db } = store();
     received.length = 0;

@@ -1,9 +1,9 @@
 // The transactional outbox: events are rows written with the change; jobs fan them out to webhooks.
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { AppError } from '../errors.ts';
 import { JobQueue, type Database, type JobRecord } from '../store/index.ts';
-import { enqueueSinks, registerSinkJobs, type OutboxSink } from './outbox.sinks.ts';
+import { registerSinkJobs, SINK_QUEUE, type OutboxSink } from './outbox.sinks.ts';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -89,15 +89,24 @@ export async function retryDelivery(db: Db, id: string): Promise<void> {
 /** Registers the dispatch and delivery handlers on a job queue. */
 export function registerOutboxJobs(queue: JobQueue, opts: { timeoutMs: number; fetch?: typeof fetch; sinks?: readonly OutboxSink[] }): void {
   const doFetch = opts.fetch ?? fetch;
-  // Fans events out set-based: one read of the events, one of the webhooks, one insert of every delivery job.
+  // Fans events out in one statement: every (event, subscribed webhook) and (event, sink) pair becomes a delivery
+  // job; the topic test is topicMatches in SQL. Batch writers dispatch once per batch, so this runs often.
+  const sinkNames = (opts.sinks ?? []).map((s) => s.name);
   const dispatch = async (db: Kysely<Database>, eventIds: string[]) => {
-    const events = await db.selectFrom('outbox_events').select(['id', 'topic']).where('id', 'in', eventIds).execute();
-    if (events.length === 0) return;
-    await enqueueSinks(db, opts.sinks ?? [], events.map((e) => e.id));
-    const hooks = await db.selectFrom('webhooks').select(['id', 'topics']).where('disabled_at', 'is', null).execute();
-    await JobQueue.enqueueMany(db, events.flatMap((e) => hooks.filter((h) => h.topics.some((t) => topicMatches(t, e.topic))).map((h) => ({
-      queue: 'webhook.deliver', payload: { eventId: e.id, webhookId: h.id }, opts: { dedupeKey: `deliver:${e.id}:${h.id}` },
-    }))));
+    await sql`
+      with ev as (select id, topic from outbox_events where id = any(${eventIds}::bigint[])),
+      deliveries as (
+        select ev.id as event_id, 0 as ord, ${SINK_QUEUE} as queue, jsonb_build_object('eventId', ev.id::text, 'sink', s.name) as payload,
+               'sink:' || s.name || ':' || ev.id as dedupe_key
+        from ev cross join unnest(${sinkNames}::text[]) with ordinality s(name, n)
+        union all
+        select ev.id, 1, 'webhook.deliver', jsonb_build_object('eventId', ev.id::text, 'webhookId', h.id), 'deliver:' || ev.id || ':' || h.id
+        from ev join webhooks h on h.disabled_at is null and exists (
+          select 1 from jsonb_array_elements_text(h.topics) t(p) where p = '*' or p = ev.topic or (right(p, 2) = '.*' and starts_with(ev.topic, left(p, -1))))
+      )
+      insert into jobs (queue, payload, run_at, dedupe_key, max_attempts)
+      select queue, payload, now(), dedupe_key, 8 from deliveries order by event_id, ord, dedupe_key
+      on conflict (dedupe_key) do nothing`.execute(db);
   };
   queue.handle('outbox.dispatch', async (job: JobRecord, db) => dispatch(db, [(job.payload as { eventId: string }).eventId]));
   // batch writers (consent) enqueue one job for many events

@@ -1,6 +1,5 @@
 // Extra outbox destinations beside webhooks (a broker such as NATS JetStream): one idempotent job per event and sink.
-import type { Kysely, Transaction } from 'kysely';
-import { JobQueue, type Database } from '../store/index.ts';
+import type { JobQueue } from '../store/index.ts';
 
 /** An outbox event as every destination receives it (the webhook body's shape). */
 export interface OutboxEnvelope {
@@ -20,11 +19,6 @@ export interface OutboxSink {
 
 /** The job queue of sink deliveries. */
 export const SINK_QUEUE = 'outbox.sink';
-
-/** Enqueues one delivery per sink for an event (deduplicated, so a retried dispatch adds nothing). */
-export async function enqueueSinks(db: Kysely<Database> | Transaction<Database>, sinks: readonly OutboxSink[], eventIds: string[]): Promise<void> {
-  await JobQueue.enqueueMany(db, eventIds.flatMap((eventId) => sinks.map((s) => ({ queue: SINK_QUEUE, payload: { eventId, sink: s.name }, opts: { dedupeKey: `sink:${s.name}:${eventId}` } }))));
-}
 
 /** Registers the handler that hands an event to its sink. */
 export function registerSinkJobs(queue: JobQueue, sinks: readonly OutboxSink[]): void {

@@ -134,14 +134,18 @@ export class JobQueue {
         limit ${this.opts.batch ?? 20}
         for update skip locked)
       returning id, queue, payload, attempts, max_attempts`.execute(this.db);
-    await Promise.all(claimed.rows.map((r) => this.runOne({ id: r.id, queue: r.queue, payload: r.payload, attempts: r.attempts, maxAttempts: r.max_attempts })));
+    const done = await Promise.all(claimed.rows.map((r) => this.runOne({ id: r.id, queue: r.queue, payload: r.payload, attempts: r.attempts, maxAttempts: r.max_attempts })));
+    // finished jobs are marked in one statement: batch writers enqueue a job per batch, so this runs often
+    const ids = claimed.rows.filter((_, i) => done[i]).map((r) => r.id);
+    if (ids.length > 0) await this.db.updateTable('jobs').set({ status: 'done', finished_at: new Date(), locked_until: null, last_error: null }).where('id', '=', sql<string>`any(${ids}::bigint[])`).execute();
     return claimed.rows.length;
   }
 
-  private async runOne(job: JobRecord): Promise<void> {
+  /** Runs one claimed job; true when it succeeded (the caller marks it done), a failure is rescheduled here. */
+  private async runOne(job: JobRecord): Promise<boolean> {
     try {
       await this.handlers.get(job.queue)!(job, this.db);
-      await this.db.updateTable('jobs').set({ status: 'done', finished_at: new Date(), locked_until: null, last_error: null }).where('id', '=', job.id).execute();
+      return true;
     } catch (e) {
       this.opts.onError?.(job, e);
       const message = (e instanceof Error ? e.message : String(e)).slice(0, 500);
@@ -152,6 +156,7 @@ export class JobQueue {
         .set({ status: dead ? 'dead' : 'pending', last_error: message, locked_until: null, run_at: new Date(Date.now() + delay), finished_at: dead ? new Date() : null })
         .where('id', '=', job.id)
         .execute();
+      return false;
     }
   }
 }
