@@ -4,7 +4,7 @@ import type { RawHit } from './scan-types.ts';
 import { mask, type MaskOverrides } from './masks.ts';
 import { scanTokens } from './scan-tokens.ts';
 import { scanKeywords } from './scan-keywords.ts';
-import { findCandidates } from './scan-candidates.ts';
+import { findCandidates, type KnownDigitRuns } from './scan-candidates.ts';
 import { scanColons, scanEmails } from './scan-punct.ts';
 import { utf8Length } from './text.ts';
 
@@ -28,14 +28,17 @@ function wants(kinds: Set<string> | undefined, ks: readonly DetectedKind[]): boo
   return false;
 }
 
-/** Raw hits whose start lies in [from, to), overlaps resolved; `resume` is where the next range must start. */
-export function detectRange(text: string, from: number, to: number, opts: DetectOptions = {}): { hits: RawHit[]; resume: number } {
+/**
+ * Raw hits whose start lies in [from, to), overlaps resolved; `resume` is where the next range must start.
+ * `digits`: where the runs of digits start, when the caller already knows (the stream decoder does).
+ */
+export function detectRange(text: string, from: number, to: number, opts: DetectOptions = {}, digits?: KnownDigitRuns): { hits: RawHit[]; resume: number } {
   const raw: RawHit[] = [];
   const kinds = opts.kinds ? new Set<string>(opts.kinds) : undefined;
   // passes whose kinds were not asked for are skipped, not just filtered
   const labels = wants(kinds, LABELLED);
   // a token may start up to 5 characters before its first digit
-  const cands = findCandidates(text, from, to + 6, labels ? to : from);
+  const cands = findCandidates(text, from, to + 6, labels ? to : from, digits);
   let resume = scanTokens(text, from, to, raw, cands);
   if (wants(kinds, ['email'])) resume = Math.max(resume, scanEmails(text, from, to, raw));
   if (wants(kinds, ['ip', 'mac'])) resume = Math.max(resume, scanColons(text, from, to, raw));

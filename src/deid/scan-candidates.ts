@@ -25,13 +25,37 @@ export function isDigitCode(c: number): boolean {
   return (KIND[c] & DIGIT) !== 0;
 }
 
-/** Digit runs starting in [from, digitsTo) and label starts in [from, labelsTo); valid until the next call. */
-export function findCandidates(text: string, from: number, digitsTo: number, labelsTo: number): Candidates {
+/** Digit-run starts found beforehand (by the stream decoder): `runs[first, count)` minus `base` are text indices. */
+export interface KnownDigitRuns {
+  runs: Float64Array;
+  first: number;
+  count: number;
+  base: number;
+}
+
+/**
+ * Digit runs starting in [from, digitsTo) and label starts in [from, labelsTo); valid until the next call.
+ * With `known`, the digit runs are taken from it and the text is read only for labels.
+ */
+export function findCandidates(text: string, from: number, digitsTo: number, labelsTo: number, known?: KnownDigitRuns): Candidates {
   const end = Math.min(text.length, Math.max(digitsTo, labelsTo));
   const runs = found.digitRuns;
   const labels = found.labels;
   let nd = 0;
   let nl = 0;
+  if (known) {
+    const lo = from + known.base;
+    const hi = Math.min(digitsTo, text.length) + known.base;
+    const k0 = known.runs;
+    let k = known.first;
+    while (k < known.count && k0[k] < lo) k++;
+    for (; k < known.count && k0[k] < hi; k++) runs[nd++] = k0[k] - known.base;
+    const stop = Math.min(text.length, labelsTo);
+    for (let i = from; i < stop; i++) if (KIND[text.charCodeAt(i)] & LABEL && mayStartLabel(text, i)) labels[nl++] = i;
+    found.digitRunCount = nd;
+    found.labelCount = nl;
+    return found;
+  }
   let lastDigit = from > 0 && KIND[text.charCodeAt(from - 1)] & DIGIT ? from - 1 : -2;
   for (let i = from; i < end; i++) {
     const k = KIND[text.charCodeAt(i)];

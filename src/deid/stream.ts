@@ -3,6 +3,7 @@ import type { Finding } from './deid.model.ts';
 import { detectRange, toFindings, type DetectOptions } from './detect.ts';
 import { rewrite, type RedactMode, type RedactOptions } from './redact.ts';
 import { Utf8Chunks } from './utf8-chunks.ts';
+import { utf8Length } from './text.ts';
 
 /** Options of a streaming scan. */
 export interface ScanStreamOptions extends DetectOptions {
@@ -26,33 +27,35 @@ interface Window {
 
 async function* windows(input: AsyncIterable<Uint8Array | string>, opts: ScanStreamOptions): AsyncGenerator<Window> {
   const size = Math.max(opts.windowChars ?? SLICE, OVERLAP * 2);
+  // the window's text is the decoder's kept code units: the carried context, then what was decoded since
   const decoder = new Utf8Chunks();
-  let text = '';
   let from = 0;
   let offset = 0;
   let byteBase = 0;
   const step = (final: boolean): Window => {
+    const text = decoder.text();
     const to = final ? text.length : text.length - OVERLAP;
-    const { hits, resume } = detectRange(text, from, to, opts);
+    const { hits, resume } = detectRange(text, from, to, opts, { ...decoder.digitRuns(), base: offset });
     const end = Math.min(Math.max(resume, to), text.length);
     const w = { text, from, to: end, offset, findings: toFindings(text, hits, opts, offset, byteBase) };
     let carry = Math.max(0, end - LOOKBACK);
     const c = text.charCodeAt(carry);
     if (c >= 0xdc00 && c <= 0xdfff && carry > 0) carry--;
-    byteBase += Buffer.byteLength(text.slice(0, carry), 'utf8');
+    byteBase += utf8Length(text, 0, carry);
     offset += carry;
-    text = text.slice(carry);
+    decoder.shift(carry);
     from = end - carry;
+    decoder.dropRunsBefore(offset + from);
     return w;
   };
   for await (const chunk of input) {
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk;
     for (let i = 0; i < bytes.length; i += SLICE) {
-      text += decoder.decode(bytes.subarray(i, Math.min(bytes.length, i + SLICE)));
-      while (text.length - from >= size + OVERLAP) yield step(false);
+      decoder.push(bytes.subarray(i, Math.min(bytes.length, i + SLICE)));
+      while (decoder.length - from >= size + OVERLAP) yield step(false);
     }
   }
-  text += decoder.decode(new Uint8Array(0), true);
+  decoder.push(new Uint8Array(0), true);
   yield step(true);
 }
 

@@ -66,4 +66,32 @@ describe('Utf8Chunks', () => {
       },
     ), { numRuns: 2000 });
   });
+  it('knows where every run of digits starts, in stream indices, however the bytes are chunked', () => {
+    fc.assert(fc.property(
+      fc.array(fc.oneof(fc.constantFrom(...PIECES, [0x30], [0x39], [0x2f], [0x3a], [0xef, 0xbc, 0x90], [0xef, 0xbc, 0x99], [0xef, 0xbc, 0x8f], [0xef, 0xbc, 0x9a])), { maxLength: 80 }),
+      fc.array(fc.integer({ min: 1, max: 9 }), { minLength: 1, maxLength: 5 }),
+      (pieces, sizes) => {
+        const buf = Uint8Array.from(pieces.flat());
+        const d = new Utf8Chunks();
+        let text = '';
+        const starts: number[] = [];
+        const take = () => {
+          const { runs, first, count } = d.digitRuns();
+          for (let k = first; k < count; k++) starts.push(runs[k]);
+          d.dropRunsBefore(text.length + d.length);
+          text += d.text();
+          d.shift(d.length);
+        };
+        for (let i = 0, k = 0; i < buf.length; k++) {
+          d.push(buf.subarray(i, i + sizes[k % sizes.length]));
+          i += sizes[k % sizes.length];
+          if (k % 2) take();
+        }
+        d.push(new Uint8Array(0), true);
+        take();
+        expect(text).toBe(reference(buf));
+        expect(starts).toEqual([...text.matchAll(/[0-9\uff10-\uff19]+/g)].map((m) => m.index));
+      },
+    ), { numRuns: 2000 });
+  });
 });

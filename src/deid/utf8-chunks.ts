@@ -13,20 +13,62 @@ function sequenceLength(b: number): number {
 // the code units are written in the platform's byte order and read back as UTF-16LE
 const LITTLE_ENDIAN = endianness() === 'LE';
 
+// where decodeInto() leaves the digit-run starts it found, and how many
+interface RunSink {
+  runs: Float64Array;
+  count: number;
+  // whether the last code unit decoded was a digit, and how many were decoded before this chunk
+  inDigits: boolean;
+  units: number;
+}
+
 /**
- * Decodes buf[0, end) into `out` (UTF-16 code units): a well-formed sequence (RFC 3629: no overlong forms, no
+ * Decodes buf[0, end) into `out` from index `at` (UTF-16 code units): a well-formed sequence (RFC 3629: no overlong forms, no
  * surrogates, nothing above U+10FFFF) becomes its code point, any other byte one U+0000. Returns the unit count.
+ * On the way it appends to `sink.runs` the stream index of the first unit of each run of ASCII or full-width
+ * digits: the scanners start from these instead of reading every character again (`runs` has room for end / 2 + 1).
  */
-function decodeInto(buf: Uint8Array, end: number, out: Uint16Array): number {
-  let n = 0;
+function decodeInto(buf: Uint8Array, end: number, out: Uint16Array, at: number, sink: RunSink): number {
+  const runs = sink.runs;
+  // stream index of out[n] is base + n
+  const base = sink.units - at;
+  let r = sink.count;
+  let prev = sink.inDigits;
+  let n = at;
   let i = 0;
   while (i < end) {
-    const b0 = buf[i];
+    let b0 = buf[i];
     if (b0 < 0x80) {
-      out[n++] = b0;
-      i++;
+      // a run of ASCII: the common case between CJK characters
+      do {
+        if (b0 - 0x30 < 10 && b0 >= 0x30) {
+          if (!prev) runs[r++] = base + n;
+          prev = true;
+        } else prev = false;
+        out[n++] = b0;
+        if (++i === end) break;
+        b0 = buf[i];
+      } while (b0 < 0x80);
       continue;
     }
+    // three bytes (U+1000..U+FFFF: CJK, Hangul, full-width forms): both continuations 10xxxxxx, and after ED
+    // no surrogate (b1 at most 9F); E0, whose b1 must be A0 or more, takes the general path below
+    if (b0 >= 0xe1 && b0 <= 0xef && i + 2 < end) {
+      const b1 = buf[i + 1];
+      const b2 = buf[i + 2];
+      if ((((b1 & 0xc0) << 2) | (b2 & 0xc0)) === 0x280 && (b0 !== 0xed || b1 <= 0x9f)) {
+        const u = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+        out[n++] = u;
+        i += 3;
+        // full-width digits U+FF10..U+FF19
+        if (u >= 0xff10 && u <= 0xff19) {
+          if (!prev) runs[r++] = base + n - 1;
+          prev = true;
+        } else prev = false;
+        continue;
+      }
+    }
+    prev = false;
     if (b0 >= 0xe0) {
       if (b0 <= 0xef) {
         if (i + 2 < end) {
@@ -61,17 +103,59 @@ function decodeInto(buf: Uint8Array, end: number, out: Uint16Array): number {
     out[n++] = INVALID;
     i++;
   }
-  return n;
+  sink.count = r;
+  sink.inDigits = prev;
+  sink.units = base + n;
+  return n - at;
 }
 
-/** Stateful decoder: keeps an incomplete trailing sequence for the next chunk. */
+/**
+ * Stateful decoder: keeps an incomplete trailing sequence for the next chunk. push() appends the decoded code
+ * units to those kept, text() makes them one string (one copy, where concatenating pieces cost a flattening copy
+ * on first read) and shift() drops the first ones. It also keeps where each run of digits starts (`digitRuns`,
+ * code-unit indices counted from the start of the stream) until dropRunsBefore().
+ */
 export class Utf8Chunks {
   private tail: Buffer = Buffer.alloc(0);
-  // reused output: one code unit per byte at most
-  private units = new Uint16Array(0);
+  // the code units kept: [0, kept)
+  private units = new Uint16Array(1 << 16);
+  private kept = 0;
+  private sink: RunSink = { runs: new Float64Array(1024), count: 0, inDigits: false, units: 0 };
+  private first = 0;
 
-  /** Decodes the next chunk; with `final`, also flushes an incomplete tail as invalid bytes. */
-  decode(chunk: Uint8Array, final = false): string {
+  /** The digit-run starts kept: `runs[first, count)`, ascending. */
+  digitRuns(): { runs: Float64Array; first: number; count: number } {
+    return { runs: this.sink.runs, first: this.first, count: this.sink.count };
+  }
+
+  /** Forgets the digit-run starts before stream index `pos`. */
+  dropRunsBefore(pos: number): void {
+    const s = this.sink;
+    while (this.first < s.count && s.runs[this.first] < pos) this.first++;
+    if (this.first === s.count) {
+      s.count = 0;
+      this.first = 0;
+    }
+  }
+
+  // room for the runs of `bytes` more bytes (a run takes two units at least, but the first may start at once)
+  private reserveRuns(bytes: number): void {
+    const s = this.sink;
+    if (this.first > 0) {
+      s.runs.copyWithin(0, this.first, s.count);
+      s.count -= this.first;
+      this.first = 0;
+    }
+    const need = s.count + (bytes >> 1) + 1;
+    if (s.runs.length < need) {
+      const bigger = new Float64Array(Math.max(need, s.runs.length * 2));
+      bigger.set(s.runs.subarray(0, s.count));
+      s.runs = bigger;
+    }
+  }
+
+  /** Decodes the next chunk and keeps its code units after those kept; with `final`, also flushes an incomplete tail as invalid bytes. */
+  push(chunk: Uint8Array, final = false): void {
     const buf = this.tail.length ? Buffer.concat([this.tail, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     let cut = buf.length;
     if (!final) {
@@ -84,9 +168,38 @@ export class Utf8Chunks {
       }
     }
     this.tail = Buffer.from(buf.subarray(cut));
-    if (this.units.length < cut) this.units = new Uint16Array(Math.max(cut, 1 << 16));
-    const n = decodeInto(buf, cut, this.units);
-    const bytes = Buffer.from(this.units.buffer, 0, n * 2);
+    // one code unit per byte at most
+    if (this.units.length < this.kept + cut) {
+      const bigger = new Uint16Array(Math.max(this.kept + cut, this.units.length * 2));
+      bigger.set(this.units.subarray(0, this.kept));
+      this.units = bigger;
+    }
+    this.reserveRuns(cut);
+    this.kept += decodeInto(buf, cut, this.units, this.kept, this.sink);
+  }
+
+  /** How many code units are kept. */
+  get length(): number {
+    return this.kept;
+  }
+
+  /** The kept code units as a string. */
+  text(): string {
+    const bytes = Buffer.from(this.units.buffer, 0, this.kept * 2);
     return (LITTLE_ENDIAN ? bytes : Buffer.from(bytes).swap16()).toString('utf16le');
+  }
+
+  /** Drops the first n kept code units. */
+  shift(n: number): void {
+    this.units.copyWithin(0, n, this.kept);
+    this.kept -= n;
+  }
+
+  /** Decodes the next chunk and returns its text (push, then text and shift of everything kept). */
+  decode(chunk: Uint8Array, final = false): string {
+    this.push(chunk, final);
+    const t = this.text();
+    this.shift(this.kept);
+    return t;
   }
 }
