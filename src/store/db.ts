@@ -3,11 +3,11 @@ import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync, exists
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
-import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
 import { AppError } from '../errors.ts';
 import type { Database } from './database.ts';
 import { migrateToLatest } from './migrate.ts';
+import { exclusivePGliteDialect } from './pglite-exclusive.ts';
 
 /** An open database with its kind and a way to close it. */
 export interface Store {
@@ -75,7 +75,7 @@ async function openPglite(dataDir: string): Promise<Store> {
     release();
     throw new AppError('DATA_DIR_DAMAGED', `the embedded database in ${dir} cannot be opened (${(e as Error).message ?? 'unknown error'}); restore it from a backup or move it aside to start empty`, { cause: e });
   }
-  const db = new Kysely<Database>({ dialect: new KyselyPGlite(client).dialect });
+  const db = new Kysely<Database>({ dialect: exclusivePGliteDialect(client) });
   return {
     db,
     kind: 'pglite',
