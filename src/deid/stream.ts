@@ -15,7 +15,9 @@ export interface ScanStreamOptions extends DetectOptions {
 const OVERLAP = 1024;
 // Context the detectors look back at (keywords ≤ 24 characters, script hint 60).
 const LOOKBACK = 128;
-const SLICE = 1 << 20;
+// bytes decoded at a time, and the least characters per window: small windows keep fewer findings alive across
+// young-generation collections (1 MiB -> 128 KiB cut user CPU time ~1.30 -> ~1.11 s on the 51 MB bench corpus)
+const SLICE = 1 << 17;
 
 interface Window {
   text: string;

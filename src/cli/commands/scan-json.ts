@@ -5,8 +5,61 @@ import type { Finding } from '../../deid/index.ts';
 // characters JSON.stringify would escape (quote, backslash, controls) or check (surrogates, escaped when lone)
 const NEEDS_ESCAPE = /["\\\u0000-\u001f\ud800-\udfff]/;
 
-// confidences come from a handful of constants: their JSON text is looked up, not formatted each time
-const numberText = new Map<number, string>();
+// the constant parts of an element as bytes, copied rather than encoded per finding
+// (one array type for every copy source keeps the copy loop monomorphic)
+const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const END = ascii(',"end":');
+const BYTE_START = ascii(',"byteStart":');
+const BYTE_END = ascii(',"byteEnd":');
+const MASKED = ascii(',"masked":');
+// per kind: `{"type":"KIND","start":`; per check verdict and confidence: `,"checkDigit":…,"confidence":N}`
+const heads = new Map<string, Uint8Array>();
+const tails = [new Map<number, Uint8Array>(), new Map<number, Uint8Array>(), new Map<number, Uint8Array>()];
+
+function head(type: string): Uint8Array {
+  let h = heads.get(type);
+  if (!h) heads.set(type, (h = new Uint8Array(Buffer.from(`{"type":${JSON.stringify(type)},"start":`, 'utf8'))));
+  return h;
+}
+
+function tail(check: boolean | 'not-applicable', confidence: number): Uint8Array {
+  const byCheck = tails[check === true ? 0 : check === false ? 1 : 2];
+  let t = byCheck.get(confidence);
+  if (!t) {
+    t = ascii(`,"checkDigit":${JSON.stringify(check)},"confidence":${JSON.stringify(confidence)}}`);
+    // confidences come from a handful of constants; anything else is encoded each time
+    if (byCheck.size < 64) byCheck.set(confidence, t);
+  }
+  return t;
+}
+
+function copy(b: Uint8Array, n: number, src: Uint8Array): number {
+  for (let i = 0; i < src.length; i++) b[n + i] = src[i];
+  return n + src.length;
+}
+
+// a non-negative safe integer as decimal digits, anything else as JSON.stringify writes it
+function int(b: Uint8Array, n: number, x: number): number {
+  if (!(x >= 0 && x <= Number.MAX_SAFE_INTEGER && Math.floor(x) === x)) return copy(b, n, ascii(JSON.stringify(x)));
+  let digits = 1;
+  for (let p = 10; p <= x; p *= 10) digits++;
+  const end = n + digits;
+  let k = end;
+  if (x < 0x7fffffff) {
+    do {
+      const q = (x / 10) | 0;
+      b[--k] = 48 + x - q * 10;
+      x = q;
+    } while (x > 0);
+  } else {
+    do {
+      const q = Math.floor(x / 10);
+      b[--k] = 48 + x - q * 10;
+      x = q;
+    } while (x > 0);
+  }
+  return end;
+}
 
 /** Accumulates findings as the elements of a JSON array: `,\n` between them, `\n` before each, exactly JSON.stringify per element. */
 export class FindingsJson {
@@ -14,89 +67,56 @@ export class FindingsJson {
   private n = 0;
   private count = 0;
 
-  constructor(private readonly size = 1 << 19) {
+  constructor(private readonly size = 1 << 16) {
     this.buf = Buffer.allocUnsafe(size);
   }
 
-  private ascii(s: string): void {
-    const b = this.buf;
-    let n = this.n;
-    for (let i = 0; i < s.length; i++) b[n++] = s.charCodeAt(i);
-    this.n = n;
-  }
-
-  // a non-negative safe integer as decimal digits, anything else through JSON.stringify
-  private int(x: number): void {
-    if (!(x >= 0 && x <= Number.MAX_SAFE_INTEGER && Math.floor(x) === x)) return this.ascii(JSON.stringify(x));
-    const b = this.buf;
-    let digits = 1;
-    for (let p = 10; p <= x; p *= 10) digits++;
-    let n = this.n + digits;
-    this.n = n;
-    do {
-      const q = Math.floor(x / 10);
-      b[--n] = 48 + (x - q * 10);
-      x = q;
-    } while (x > 0);
-  }
-
-  private string(s: string): void {
-    const b = this.buf;
-    let n = this.n;
-    b[n++] = 34;
-    let i = 0;
-    for (; i < s.length; i++) {
+  // a string as JSON: ASCII without escapes copied as it is, anything else through JSON.stringify and UTF-8
+  private string(b: Buffer, n: number, s: string): number {
+    b[n] = 34;
+    let k = n + 1;
+    for (let i = 0; i < s.length; i++) {
       const c = s.charCodeAt(i);
-      if (c < 0x20 || c >= 0x80 || c === 34 || c === 92) break;
-      b[n++] = c;
+      if (c < 0x20 || c >= 0x80 || c === 34 || c === 92) return n + b.write(NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`, n, 'utf8');
+      b[k++] = c;
     }
-    if (i === s.length) {
-      b[n++] = 34;
-      this.n = n;
-      return;
-    }
-    // anything past ASCII (full-width digits, names): through the UTF-8 encoder, escaped as JSON.stringify does
-    const text = NEEDS_ESCAPE.test(s) ? JSON.stringify(s) : `"${s}"`;
-    this.n = this.n + this.buf.write(text, this.n, 'utf8');
-  }
-
-  private reserve(bytes: number): void {
-    if (this.n + bytes <= this.buf.length) return;
-    const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.n + bytes));
-    this.buf.copy(bigger, 0, 0, this.n);
-    this.buf = bigger;
+    b[k] = 34;
+    return k + 1;
   }
 
   /** Appends one finding. */
   add(f: Finding): void {
-    // 6 bytes per masked character covers \uXXXX escapes; numbers and keys fit in 200
-    this.reserve(200 + f.type.length + 6 * f.masked.length);
-    this.ascii(this.count++ ? ',\n{"type":"' : '\n{"type":"');
-    this.ascii(f.type);
-    this.ascii('","start":');
-    this.int(f.start);
-    this.ascii(',"end":');
-    this.int(f.end);
-    this.ascii(',"byteStart":');
-    this.int(f.byteStart);
-    this.ascii(',"byteEnd":');
-    this.int(f.byteEnd);
-    this.ascii(',"masked":');
-    this.string(f.masked);
-    this.ascii(f.checkDigit === true ? ',"checkDigit":true,"confidence":' : f.checkDigit === false ? ',"checkDigit":false,"confidence":' : ',"checkDigit":"not-applicable","confidence":');
-    let c = numberText.get(f.confidence);
-    if (c === undefined) {
-      c = JSON.stringify(f.confidence);
-      if (numberText.size < 64) numberText.set(f.confidence, c);
+    const h = head(f.type);
+    const t = tail(f.checkDigit, f.confidence);
+    // 6 bytes per masked character covers \uXXXX escapes, 4 numbers of at most 22 characters
+    const need = 2 + h.length + 4 * 22 + END.length + BYTE_START.length + BYTE_END.length + MASKED.length + 2 + 6 * f.masked.length + t.length;
+    if (this.n + need > this.buf.length) {
+      const bigger = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.n + need));
+      this.buf.copy(bigger, 0, 0, this.n);
+      this.buf = bigger;
     }
-    this.ascii(c);
-    this.buf[this.n++] = 125;
+    const b = this.buf;
+    let n = this.n;
+    if (this.count++) b[n++] = 44;
+    b[n++] = 10;
+    n = copy(b, n, h);
+    n = int(b, n, f.start);
+    n = copy(b, n, END);
+    n = int(b, n, f.end);
+    n = copy(b, n, BYTE_START);
+    n = int(b, n, f.byteStart);
+    n = copy(b, n, BYTE_END);
+    n = int(b, n, f.byteEnd);
+    n = copy(b, n, MASKED);
+    n = this.string(b, n, f.masked);
+    this.n = copy(b, n, t);
   }
 
   /** The bytes added since the last call, in a buffer of their own (a pending write may still hold the previous one). */
   take(): Buffer {
     const out = this.buf.subarray(0, this.n);
-    this.buf = Buffer.allocUnsafe(Math.max(this.size, this.buf.length));
+    // the next batch is likely about as long as this one
+    this.buf = Buffer.allocUnsafe(Math.max(this.size, this.n + (this.n >> 2)));
     this.n = 0;
     return out;
   }
