@@ -43,7 +43,9 @@ async function* windows(input: AsyncIterable<Uint8Array | string>, opts: ScanStr
     let carry = Math.max(0, end - LOOKBACK);
     const c = text.charCodeAt(carry);
     if (c >= 0xdc00 && c <= 0xdfff && carry > 0) carry--;
-    byteBase += utf8Length(text, 0, carry);
+    // bytes before text[carry]: all decoded so far less those of the kept end (an invalid byte decodes to one U+0000,
+    // one UTF-8 byte, so the decoded text is exactly as long in UTF-8 as the bytes it came from)
+    byteBase = decoder.bytes - utf8Length(text, carry, text.length);
     offset += carry;
     decoder.shift(carry);
     from = end - carry;

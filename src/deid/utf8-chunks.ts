@@ -120,6 +120,8 @@ export class Utf8Chunks {
   // the code units kept: [0, kept)
   private units = new Uint16Array(1 << 16);
   private kept = 0;
+  /** Bytes decoded so far (the tail of an incomplete sequence not counted); each became 1-4 UTF-8 bytes of the text. */
+  bytes = 0;
   private sink: RunSink = { runs: new Float64Array(1024), count: 0, inDigits: false, units: 0 };
   private first = 0;
 
@@ -176,6 +178,7 @@ export class Utf8Chunks {
     }
     this.reserveRuns(cut);
     this.kept += decodeInto(buf, cut, this.units, this.kept, this.sink);
+    this.bytes += cut;
   }
 
   /** How many code units are kept. */

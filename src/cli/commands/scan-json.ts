@@ -38,26 +38,26 @@ function copy(b: Uint8Array, n: number, src: Uint8Array): number {
   return n + src.length;
 }
 
+// "00".."99": two digits per division
+const PAIRS = ascii(Array.from({ length: 100 }, (_, i) => String(i).padStart(2, '0')).join(''));
+
 // a non-negative safe integer as decimal digits, anything else as JSON.stringify writes it
 function int(b: Uint8Array, n: number, x: number): number {
-  if (!(x >= 0 && x <= Number.MAX_SAFE_INTEGER && Math.floor(x) === x)) return copy(b, n, ascii(JSON.stringify(x)));
-  let digits = 1;
-  for (let p = 10; p <= x; p *= 10) digits++;
+  if (!(x >= 0 && x < 0x7fffffff && (x | 0) === x)) return copy(b, n, ascii(JSON.stringify(x)));
+  const digits = x < 10 ? 1 : x < 100 ? 2 : x < 1e3 ? 3 : x < 1e4 ? 4 : x < 1e5 ? 5 : x < 1e6 ? 6 : x < 1e7 ? 7 : x < 1e8 ? 8 : x < 1e9 ? 9 : 10;
   const end = n + digits;
   let k = end;
-  if (x < 0x7fffffff) {
-    do {
-      const q = (x / 10) | 0;
-      b[--k] = 48 + x - q * 10;
-      x = q;
-    } while (x > 0);
-  } else {
-    do {
-      const q = Math.floor(x / 10);
-      b[--k] = 48 + x - q * 10;
-      x = q;
-    } while (x > 0);
+  while (x >= 100) {
+    const q = (x / 100) | 0;
+    const r = (x - q * 100) << 1;
+    b[--k] = PAIRS[r + 1];
+    b[--k] = PAIRS[r];
+    x = q;
   }
+  if (x >= 10) {
+    b[--k] = PAIRS[(x << 1) + 1];
+    b[--k] = PAIRS[x << 1];
+  } else b[--k] = 48 + x;
   return end;
 }
 
