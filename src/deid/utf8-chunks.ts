@@ -33,7 +33,8 @@ function decodeInto(buf: Uint8Array, end: number, out: Uint16Array, at: number, 
   // stream index of out[n] is base + n
   const base = sink.units - at;
   let r = sink.count;
-  let prev = sink.inDigits;
+  // 1 when the last unit was a digit: a digit after a non-digit starts a run
+  let prev = sink.inDigits ? 1 : 0;
   let n = at;
   let i = 0;
   while (i < end) {
@@ -41,34 +42,44 @@ function decodeInto(buf: Uint8Array, end: number, out: Uint16Array, at: number, 
     if (b0 < 0x80) {
       // a run of ASCII: the common case between CJK characters
       do {
-        if (b0 - 0x30 < 10 && b0 >= 0x30) {
-          if (!prev) runs[r++] = base + n;
-          prev = true;
-        } else prev = false;
+        const digit = (b0 - 0x30) >>> 0 < 10 ? 1 : 0;
+        if (digit > prev) runs[r++] = base + n;
+        prev = digit;
         out[n++] = b0;
         if (++i === end) break;
         b0 = buf[i];
       } while (b0 < 0x80);
       continue;
     }
-    // three bytes (U+1000..U+FFFF: CJK, Hangul, full-width forms): both continuations 10xxxxxx, and after ED
-    // no surrogate (b1 at most 9F); E0, whose b1 must be A0 or more, takes the general path below
+    // a run of three-byte characters led by E1..EC (most CJK and Hangul): both continuations 10xxxxxx
+    while (b0 >= 0xe1 && b0 <= 0xec && i + 2 < end) {
+      const b1 = buf[i + 1];
+      const b2 = buf[i + 2];
+      if ((((b1 & 0xc0) << 2) | (b2 & 0xc0)) !== 0x280) break;
+      out[n++] = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+      prev = 0;
+      i += 3;
+      if (i === end) break;
+      b0 = buf[i];
+    }
+    if (i === end || b0 < 0x80) continue;
+    // other three-byte characters from E1 (U+1000..U+FFFF: full-width forms, Hangul after ED): no surrogate after
+    // ED (b1 at most 9F); E0, whose b1 must be A0 or more, takes the general path below
     if (b0 >= 0xe1 && b0 <= 0xef && i + 2 < end) {
       const b1 = buf[i + 1];
       const b2 = buf[i + 2];
       if ((((b1 & 0xc0) << 2) | (b2 & 0xc0)) === 0x280 && (b0 !== 0xed || b1 <= 0x9f)) {
         const u = ((b0 & 0x0f) << 12) | ((b1 & 0x3f) << 6) | (b2 & 0x3f);
+        // full-width digits U+FF10..U+FF19
+        const digit = (u - 0xff10) >>> 0 < 10 ? 1 : 0;
+        if (digit > prev) runs[r++] = base + n;
+        prev = digit;
         out[n++] = u;
         i += 3;
-        // full-width digits U+FF10..U+FF19
-        if (u >= 0xff10 && u <= 0xff19) {
-          if (!prev) runs[r++] = base + n - 1;
-          prev = true;
-        } else prev = false;
         continue;
       }
     }
-    prev = false;
+    prev = 0;
     if (b0 >= 0xe0) {
       if (b0 <= 0xef) {
         if (i + 2 < end) {
@@ -104,7 +115,7 @@ function decodeInto(buf: Uint8Array, end: number, out: Uint16Array, at: number, 
     i++;
   }
   sink.count = r;
-  sink.inDigits = prev;
+  sink.inDigits = prev === 1;
   sink.units = base + n;
   return n - at;
 }
