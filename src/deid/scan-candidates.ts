@@ -49,7 +49,8 @@ export function findCandidates(text: string, from: number, digitsTo: number, lab
     const k0 = known.runs;
     let k = known.first;
     while (k < known.count && k0[k] < lo) k++;
-    for (; k < known.count && k0[k] < hi; k++) runs[nd++] = k0[k] - known.base;
+    // as small integers, like the positions found below: a double would change the array's elements kind
+    for (; k < known.count && k0[k] < hi; k++) runs[nd++] = (k0[k] - known.base) | 0;
     const stop = Math.min(text.length, labelsTo);
     for (let i = from; i < stop; i++) if (KIND[text.charCodeAt(i)] & LABEL && mayStartLabel(text, i)) labels[nl++] = i;
     found.digitRunCount = nd;
