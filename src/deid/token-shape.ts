@@ -98,6 +98,14 @@ const MAX_LEAD = 5;
  * Every token has its first digit within MAX_LEAD characters of its start, so no token starts before d - MAX_LEAD.
  */
 export function tokenAtDigit(text: string, checked: number, d: number, found: { start: number; end: number }): boolean {
+  // the common case: no letter, + or ( right before d, so a token can only start at d
+  if (d === checked || !(cls(text, d - 1) & (L | P))) {
+    const e = tokenEndAt(text, d);
+    if (e < 0) return false;
+    found.start = d;
+    found.end = e;
+    return true;
+  }
   // only letters stand between a start and d, after at most one + or (: later positions follow a letter
   const floor = Math.max(checked, d - MAX_LEAD);
   let q = d;
