@@ -8,10 +8,16 @@ const CN_MOBILE_PREFIXES = new Set([
   '193', '195', '196', '197', '198', '199', '162', '165', '166', '167', '170', '171', '172', '173', '175', '176', '177', '178',
 ]);
 
+// the same prefixes as numbers 100..199, looked up without a slice per candidate
+const CN_MOBILE_PREFIX = new Uint8Array(200);
+for (const p of CN_MOBILE_PREFIXES) CN_MOBILE_PREFIX[Number(p)] = 1;
+
 /** True when 11 digits are an allocated PRC mobile number. */
 export function cnMobileOk(d: string): boolean {
   if (d.length !== 11 || d.charCodeAt(0) !== 49) return false;
-  if (CN_MOBILE_PREFIXES.has(d.slice(0, 3))) return true;
+  const c1 = d.charCodeAt(1) - 48;
+  const c2 = d.charCodeAt(2) - 48;
+  if (c1 >= 0 && c1 <= 9 && c2 >= 0 && c2 <= 9 && CN_MOBILE_PREFIX[100 + c1 * 10 + c2] === 1) return true;
   return d.startsWith('1610') || (d.startsWith('1740') && d.charCodeAt(4) <= 53);
 }
 
