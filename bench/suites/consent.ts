@@ -55,20 +55,21 @@ const suite: BenchSuite = async ({ report }) => {
     for (let i = 0; i < 2000; i++) ids.push((await b.call('POST', '/v1/subjects', { role: 'customer', regimes: ['pipl'], language: 'zh-Hans' }, svc)).id);
     const optional = ['account-profile', 'recommendation', 'service-improvement', 'statistics', 'photo-shopping'];
     const notice = randomBytes(32).toString('hex');
-    const result = await loadGrants(b.url, svc, ids, optional, version, notice, seconds);
+    const connections = Number(process.env.BENCH_CONNECTIONS ?? 64);
+    const result = await loadGrants(b.url, svc, ids, optional, version, notice, seconds, connections);
     const stored = await b.count('consent_events');
-    report({ bench: 'grant', metric: 'ops_per_s', value: result.rps, p99_ms: result.p99, n: result.ok, stored_events: stored, lost: Math.max(0, result.ok - stored), stored_unacknowledged: Math.max(0, stored - result.ok), non2xx: result.non2xx, database: b.database, seconds });
+    report({ bench: 'grant', metric: 'ops_per_s', value: result.rps, p99_ms: result.p99, n: result.ok, stored_events: stored, lost: Math.max(0, result.ok - stored), stored_unacknowledged: Math.max(0, stored - result.ok), non2xx: result.non2xx, database: b.database, seconds, connections });
   } finally {
     await b.stop();
   }
 };
 
-async function loadGrants(url: string, key: string, ids: string[], purposes: string[], version: number, notice: string, seconds: number) {
+async function loadGrants(url: string, key: string, ids: string[], purposes: string[], version: number, notice: string, seconds: number, connections: number) {
   const autocannon = (await import('autocannon')).default;
   let i = 0;
   const result = await autocannon({
     url,
-    connections: 64,
+    connections,
     duration: seconds,
     requests: [{
       setupRequest: ((req: Record<string, unknown>) => {
