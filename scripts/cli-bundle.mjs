@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const ENTRY = join(ROOT, 'src/cli/index.ts');
@@ -102,7 +102,7 @@ export async function bundledMain(verbs) {
   try {
     const path = cached(dir, name) ?? (await build(dir, name, [...verbs]));
     if (!path) return undefined;
-    return (await import(new URL(`file://${path}`).href)).main;
+    return (await import(pathToFileURL(path).href)).main;
   } catch {
     try {
       rmSync(join(dir, `${name}.json`), { force: true });
