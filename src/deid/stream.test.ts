@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
+import { Utf8Chunks } from './utf8-chunks.ts';
 import { detect } from './detect.ts';
 import { redact } from './redact.ts';
 import { redactStream, scanStream } from './stream.ts';
@@ -48,5 +50,21 @@ describe('scanStream', () => {
     const whole = redact(text, 'mask').text;
     const pieces = await collect(redactStream(chunked(buf, [777]), 'mask', { windowChars: 2048 }));
     expect(pieces.join('')).toBe(whole);
+  });
+  it('finds what detect() finds in the decoded text, with exact byte offsets, for any bytes and chunking', async () => {
+    const pieces = [...SAMPLE, '１３８－１２３４－５６７８', '13800138000', '0', '9', '-', ' ', ':', '@', '身份证', 'A', '\n', 'a@b.co', '1.2.3.4']
+      .map((p) => [...Buffer.from(p)]);
+    const bad = [[0xff], [0x80], [0xe2, 0x82], [0xf0, 0x9f], [0xed, 0xa0, 0x80], [0xc0, 0xaf]];
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...bad)), { maxLength: 400 }),
+      fc.array(fc.integer({ min: 1, max: 700 }), { minLength: 1, maxLength: 4 }),
+      async (parts, sizes) => {
+        const bytes = Buffer.from(parts.flat());
+        const text = new Utf8Chunks().decode(bytes, true);
+        const got = await collect(scanStream(chunked(bytes, sizes), { windowChars: 2048 }));
+        expect(got).toEqual(detect(text));
+        for (const f of got) expect(new Utf8Chunks().decode(bytes.subarray(f.byteStart, f.byteEnd), true)).toBe(text.slice(f.start, f.end));
+      },
+    ), { numRuns: 150 });
   });
 });
