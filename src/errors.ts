@@ -57,6 +57,7 @@ export const ERRORS = {
   AGGREGATE_HAS_IDENTIFIERS: { status: 422, title: 'An aggregate to share still holds identifiers' },
   AGGREGATE_NOT_ANONYMOUS: { status: 422, title: 'An aggregate to share has groups smaller than k' },
   DATA_DIR_LOCKED: { status: 500, title: 'The data directory is in use by another process' },
+  DATABASE_BUSY: { status: 503, title: 'The embedded database stayed busy too long' },
   DATA_DIR_DAMAGED: { status: 500, title: 'The data directory is damaged' },
   AUDIT_CHAIN_BROKEN: { status: 500, title: 'The audit chain does not verify' },
   RIGHTS_TYPE_UNKNOWN: { status: 422, title: 'The request type is not one Custodia handles' },

@@ -1,6 +1,8 @@
-import { sql } from 'kysely';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openStore, type Store } from './index.ts';
+import { exclusivePGliteDialect } from './pglite-exclusive.ts';
 
 let store: Store;
 beforeAll(async () => {
@@ -32,4 +34,16 @@ it('lends the session in arrival order and reports affected rows', async () => {
   expect(order).toEqual([1, 2, 3]);
   const r = await store.db.deleteFrom('iso_probe' as never).where('x' as never, '>=', 10 as never).executeTakeFirst();
   expect(Number(r.numDeletedRows)).toBe(3);
+});
+
+it('fails a statement that waits on the session held by its own transaction, instead of hanging', async () => {
+  const db = new Kysely<Record<string, never>>({ dialect: exclusivePGliteDialect(await PGlite.create(), { waitMs: 200 }) });
+  try {
+    await expect(db.transaction().execute(async () => {
+      await sql`select 1`.execute(db); // the outer handle, not the transaction's: it queues behind the transaction
+    })).rejects.toMatchObject({ code: 'DATABASE_BUSY' });
+    expect((await sql<{ one: number }>`select 1 as one`.execute(db)).rows).toEqual([{ one: 1 }]); // the queue moves on
+  } finally {
+    await db.destroy();
+  }
 });

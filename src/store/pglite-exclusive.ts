@@ -2,6 +2,7 @@
 // without this, a statement of one request sent while another request's transaction is open runs inside that
 // transaction, and is rolled back with it (kysely-pglite's driver hands the same session to everyone).
 import type { PGlite } from '@electric-sql/pglite';
+import { AppError } from '../errors.ts';
 import { CompiledQuery, PostgresAdapter, PostgresIntrospector, PostgresQueryCompiler, type DatabaseConnection, type Dialect, type Driver, type QueryResult } from 'kysely';
 
 class Lease implements DatabaseConnection {
@@ -22,7 +23,7 @@ class ExclusivePGliteDriver implements Driver {
   // the tail of the FIFO of leases: each acquisition waits for the one before it to be released
   private tail: Promise<void> = Promise.resolve();
 
-  constructor(private readonly client: PGlite) {}
+  constructor(private readonly client: PGlite, private readonly waitMs: number) {}
 
   async init(): Promise<void> {}
 
@@ -30,7 +31,19 @@ class ExclusivePGliteDriver implements Driver {
     let release!: () => void;
     const before = this.tail;
     this.tail = new Promise((r) => (release = r));
-    await before;
+    // A statement that waits for the session held by its own transaction would wait forever: fail it, saying why.
+    let timer: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new AppError('DATABASE_BUSY', `the embedded database session stayed busy for ${this.waitMs / 1000} s; a transaction may be waiting on a statement sent outside it`)), this.waitMs);
+    });
+    try {
+      await Promise.race([before, stuck]);
+    } catch (e) {
+      void before.then(release); // keep the queue moving for those behind
+      throw e;
+    } finally {
+      clearTimeout(timer);
+    }
     return new Lease(this.client, release);
   }
 
@@ -56,10 +69,10 @@ class ExclusivePGliteDriver implements Driver {
 }
 
 /** The dialect of an open PGlite instance; closing Kysely closes it. */
-export function exclusivePGliteDialect(client: PGlite): Dialect {
+export function exclusivePGliteDialect(client: PGlite, opts: { waitMs?: number } = {}): Dialect {
   return {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => new ExclusivePGliteDriver(client),
+    createDriver: () => new ExclusivePGliteDriver(client, opts.waitMs ?? 60_000),
     createIntrospector: (db) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   };
