@@ -99,18 +99,18 @@ const MAX_LEAD = 5;
  */
 export function tokenAtDigit(text: string, checked: number, d: number, found: { start: number; end: number }): boolean {
   // the common case: no letter, + or ( right before d, so a token can only start at d
-  if (d === checked || !(cls(text, d - 1) & (L | P))) {
-    const e = tokenEndAt(text, d);
-    if (e < 0) return false;
-    found.start = d;
-    found.end = e;
-    return true;
+  let p = d;
+  let last = d;
+  if (d > checked && cls(text, d - 1) & (L | P)) {
+    // only letters stand between a start and d, after at most one + or (: later positions follow a letter
+    const floor = Math.max(checked, d - MAX_LEAD);
+    let q = d;
+    while (q > floor && cls(text, q - 1) & L) q--;
+    p = q > floor ? q - 1 : q;
+    last = q;
   }
-  // only letters stand between a start and d, after at most one + or (: later positions follow a letter
-  const floor = Math.max(checked, d - MAX_LEAD);
-  let q = d;
-  while (q > floor && cls(text, q - 1) & L) q--;
-  for (let p = q > floor ? q - 1 : q; p <= q; p++) {
+  // one call site: tokenEndAt is inlined once
+  for (; p <= last; p++) {
     const e = tokenEndAt(text, p);
     if (e >= 0) {
       found.start = p;
