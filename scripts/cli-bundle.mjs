@@ -1,8 +1,10 @@
 // Fast start of the `custodia` command for verbs that can run bundled (see BUNDLED_VERBS in bin/custodia.js):
 // their sources, built by esbuild into one ESM file and cached under node_modules/.cache/custodia-cli, load in
 // ~40 ms where registering tsx and transpiling at run time cost ~250 ms. No manual build step: the first run
-// builds, and a run whose sources (or tsconfig.json, package.json, this file) changed builds again. Packages
-// stay external (loaded from node_modules as usual); any failure returns undefined and the caller uses tsx.
+// builds, and a run whose inputs changed (by sha-256: the bundled sources, tsconfig.json, package.json,
+// package-lock.json, this file) builds again. Packages stay external, loaded from node_modules as usual, but for
+// those in INLINE; any failure returns undefined and the caller uses tsx. A bundled module that refers to
+// import.meta (to find files beside itself) is never used: such a verb must not be in BUNDLED_VERBS.
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
