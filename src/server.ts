@@ -13,7 +13,7 @@ import { NatsSink } from './outbox/index.ts';
 import { ConnectorRunner } from './connectors/index.ts';
 import { countActiveAdmins, createKey, KeyAuthenticator } from './principals/index.ts';
 import { CurrentRegistry, getVersion, publishRegistry, type PublicationHooks } from './publication/index.ts';
-import { ConsentService } from './consent/index.ts';
+import { ConsentFeed, ConsentService } from './consent/index.ts';
 import { compilePolicy, type AccessPolicy } from './access/index.ts';
 import { loadDeployConfig } from './deploy.ts';
 import { FileKeyStore, KeyRing, loadMasterKey, MasterKey, MemoryKeyStore, VaultValues } from './vault/index.ts';
@@ -42,13 +42,22 @@ export async function startServer(config: Config, opts: { registryFile?: string;
   const started = Date.now();
   const logger = opts.logger === undefined ? createLogger(config.LOG_LEVEL) : opts.logger;
   const print = opts.print ?? ((l: string) => process.stderr.write(`${l}\n`));
-  const store = await openStore(opts.store ?? (config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, schema: config.CUSTODIA_DB_SCHEMA } : { dataDir: config.CUSTODIA_DATA_DIR }));
+  const storeOptions = opts.store ?? (config.DATABASE_URL ? { databaseUrl: config.DATABASE_URL, schema: config.CUSTODIA_DB_SCHEMA } : { dataDir: config.CUSTODIA_DATA_DIR });
+  const store = await openStore(storeOptions);
   const jobs = new JobQueue(store.db, { onError: (job, e) => logger && logger.warn({ job: job.id, queue: job.queue, error: (e as Error).message?.slice(0, 200) }, 'job failed') });
   const sinks = config.CUSTODIA_NATS_URL ? [new NatsSink({ url: config.CUSTODIA_NATS_URL })] : [];
   registerOutboxJobs(jobs, { timeoutMs: config.CUSTODIA_WEBHOOK_TIMEOUT_MS, sinks });
   const hooks: PublicationHooks = await publicationHooks();
   const registry = new CurrentRegistry(store.db);
-  const consent = new ConsentService(store.db, registry);
+  // several processes on one PostgreSQL database keep their consent caches in step through LISTEN/NOTIFY
+  const feed = store.kind === 'postgres' && storeOptions.databaseUrl
+    ? new ConsentFeed(storeOptions.databaseUrl, storeOptions.schema, {
+      changed: (ids) => consent.projection.invalidate(ids),
+      gap: () => consent.projection.forget(),
+      error: (e) => logger && logger.warn({ error: e.message?.slice(0, 200) }, 'consent feed connection lost; reconnecting'),
+    })
+    : undefined;
+  const consent = new ConsentService(store.db, registry, { announce: feed });
   const deploy = loadDeployConfig(config.CUSTODIA_DEPLOY);
   const connectors = new ConnectorRunner({ db: store.db, connectors: deploy.connectors, registry: async () => (await registry.load()).registry, logger });
   // keys live apart from the data database: their own directory (or a KMS behind the KeyStore interface)
@@ -113,6 +122,7 @@ export async function startServer(config: Config, opts: { registryFile?: string;
 
   await registry.refresh();
   await consent.signer.init();
+  await feed?.start();
   audit.start();
   checkpoints.start();
   await scheduleRetention(store.db, config.CUSTODIA_RETENTION_INTERVAL_MINUTES, new Date());
@@ -129,6 +139,7 @@ export async function startServer(config: Config, opts: { registryFile?: string;
       await jobs.stop();
       await Promise.all([...sinks.map((s) => s.close()), connectors.close()]);
       await vault.flushTouched();
+      await feed?.stop();
       checkpoints.stop();
       await audit.stop();
       await store.close();

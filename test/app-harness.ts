@@ -11,7 +11,7 @@ export interface TestServer extends RunningServer {
 }
 
 /** Starts a test server with the given registry file (default: the minimal fixture). */
-export async function startTestServer(store: StoreOptions, registryFile = 'test/fixtures/minimal.yaml', env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(store: StoreOptions, registryFile = 'test/fixtures/minimal.yaml', env: Record<string, string> = {}, opts: { dropSchema?: boolean } = {}): Promise<TestServer> {
   const config = loadConfig({ LOG_LEVEL: 'silent', ...env });
   const server = await startServer(config, { store, registryFile, listen: false, logger: false, print: () => {} });
   const call: TestServer['call'] = async (method, url, opts = {}) => {
@@ -32,7 +32,7 @@ export async function startTestServer(store: StoreOptions, registryFile = 'test/
   // stop first (the audit writer and job worker finish their last writes), then drop the test schema
   const stop = async () => {
     await server.stop();
-    if (store.schema && store.databaseUrl) {
+    if (store.schema && store.databaseUrl && opts.dropSchema !== false) {
       const c = new pg.Client(store.databaseUrl);
       await c.connect();
       await c.query(`drop schema if exists "${store.schema}" cascade`);

@@ -29,6 +29,10 @@ export function currentScopes(registry: Registry): Map<string, string> {
 export class ConsentProjection {
   private readonly cache = new Map<string, SubjectState>();
   private scopes = new Map<string, string>();
+  // invalidations that arrived while reads were under way, by a counter that orders them against the reads
+  private ticks = 0;
+  private loading = 0;
+  private readonly invalidatedAt = new Map<string, number>();
 
   constructor(private readonly db: Kysely<Database>, private readonly maxSubjects = 200_000) {}
 
@@ -45,10 +49,31 @@ export class ConsentProjection {
   /** Loads a subject's state into the cache if it is not there. */
   async warm(subjectId: string): Promise<void> {
     if (this.cache.has(subjectId)) return;
-    const rows = await this.db.selectFrom('consent_state').select(['type', 'target', 'recipient', 'status', 'scope_hash', 'seq']).where('subject_id', '=', subjectId).execute();
-    const state: SubjectState = new Map();
-    for (const r of rows) state.set(key(r.type, r.target, r.recipient), { status: r.status, scopeHash: r.scope_hash, seq: BigInt(r.seq) });
-    this.put(subjectId, state);
+    this.loading++;
+    try {
+      // a change announced by another process while the read was under way may be missing from what it read: read again
+      for (let attempt = 0; ; attempt++) {
+        const tick = ++this.ticks;
+        const rows = await this.db.selectFrom('consent_state').select(['type', 'target', 'recipient', 'status', 'scope_hash', 'seq']).where('subject_id', '=', subjectId).execute();
+        if (attempt < 3 && (this.invalidatedAt.get(subjectId) ?? 0) > tick) continue;
+        if (this.cache.has(subjectId)) return; // a concurrent warm or a local commit got there first
+        const state: SubjectState = new Map();
+        for (const r of rows) state.set(key(r.type, r.target, r.recipient), { status: r.status, scopeHash: r.scope_hash, seq: BigInt(r.seq) });
+        this.put(subjectId, state);
+        return;
+      }
+    } finally {
+      if (--this.loading === 0) this.invalidatedAt.clear();
+    }
+  }
+
+  /** Drops subjects changed by another process (consent.feed.ts); their next check reloads them. */
+  invalidate(subjectIds: readonly string[]): void {
+    const tick = ++this.ticks;
+    for (const id of subjectIds) {
+      this.cache.delete(id);
+      if (this.loading > 0) this.invalidatedAt.set(id, tick);
+    }
   }
 
   /** Consent status from the cache (call `warm` first): stale when granted for a scope that has since changed. */

@@ -14,6 +14,7 @@ import { ConsentProjection, currentScopes } from './consent.projection.ts';
 import { ReceiptSigner } from './consent.receipts.ts';
 import { assertValidAction, checkGrant, resolveTarget } from './consent.rules.ts';
 import { ConsentWriter } from './consent.writer.ts';
+import type { FeedAnnouncer } from './consent.feed.ts';
 
 /** One row of a subject's consent state as shown over the API. */
 export interface ConsentView {
@@ -34,13 +35,14 @@ export class ConsentService {
   readonly signer: ReceiptSigner;
   private readonly writer: ConsentWriter;
 
-  constructor(private readonly db: Kysely<Database>, private readonly registry: CurrentRegistry, opts: { maxBatch?: number } = {}) {
+  constructor(private readonly db: Kysely<Database>, private readonly registry: CurrentRegistry, opts: { maxBatch?: number; announce?: FeedAnnouncer } = {}) {
     this.projection = new ConsentProjection(db);
     this.subjectLoader = new SubjectBatcher(db);
     this.signer = new ReceiptSigner(db);
     registry.onChange((v) => this.projection.setRegistry(v.registry));
     this.writer = new ConsentWriter(db, this.signer, () => registry.peek()?.registry.organization.id ?? 'custodia', {
       maxBatch: opts.maxBatch,
+      announce: opts.announce,
       onCommit: (recorded, prepared) => this.projection.apply(prepared, recorded.map((r) => r.seq)),
     });
   }

@@ -7,6 +7,7 @@ import type { Insertable } from 'kysely';
 import { auditInboxRows } from '../audit/index.ts';
 import { AppError } from '../errors.ts';
 import type { PreparedEvent, RecordedEvent } from './consent.model.ts';
+import { feedPayloads, type FeedAnnouncer } from './consent.feed.ts';
 import type { ReceiptSigner } from './consent.receipts.ts';
 
 interface Pending {
@@ -27,7 +28,7 @@ export class ConsentWriter {
     private readonly db: Kysely<Database>,
     private readonly signer: ReceiptSigner,
     private readonly issuer: () => string,
-    private readonly opts: { maxBatch?: number; onCommit?: (events: RecordedEvent[], prepared: PreparedEvent[]) => void } = {},
+    private readonly opts: { maxBatch?: number; announce?: FeedAnnouncer; onCommit?: (events: RecordedEvent[], prepared: PreparedEvent[]) => void } = {},
   ) {}
 
   /** Queues events of one request; they commit together, in order. */
@@ -145,6 +146,9 @@ export class ConsentWriter {
         col('seq', 'bigint', state, (r) => r.seq), col('scope_hash', 'text', state, (r) => r.scope_hash),
         col('registry_version', 'integer', state, (r) => r.registry_version), col('updated_at', 'timestamptz', state, (r) => iso(r.updated_at)),
       ]);
+      // other processes drop these subjects from their projection caches when this commits (consent.feed.ts)
+      const announce = this.opts.announce;
+      const announcements = announce ? feedPayloads(announce.origin, counts.keys()) : [];
       const auditRows = unnestRows([col('body', 'text', audits, (a) => a.body), col('ts', 'timestamptz', audits, (a) => a.ts.toISOString())]);
       const outboxRows = unnestRows([col('topic', 'text', outbox, (o) => o.topic), col('subject_id', 'text', outbox, (o) => o.subject_id), col('payload', 'text', outbox, (o) => o.payload)]);
       await sql`
@@ -162,7 +166,8 @@ export class ConsentWriter {
           insert into outbox_events (topic, subject_id, payload) select topic, subject_id, payload::jsonb from (${outboxRows}) o returning id
         )
         insert into jobs (queue, payload, run_at, max_attempts)
-        select 'outbox.dispatch-many', jsonb_build_object('eventIds', jsonb_agg(ob.id::text order by ob.id)), now(), 8 from ob`.execute(trx);
+        select 'outbox.dispatch-many', jsonb_build_object('eventIds', jsonb_agg(ob.id::text order by ob.id)), now(), 8
+        from ob cross join (select count(pg_notify(${announce?.channel ?? ''}, p)) from unnest(${announcements}::text[]) p) nt`.execute(trx);
       return { recorded: out, prepared: events };
     });
     this.opts.onCommit?.(recorded, prepared);
