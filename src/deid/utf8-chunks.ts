@@ -144,7 +144,15 @@ export class Utf8Chunks {
   /** Forgets the digit-run starts before stream index `pos`. */
   dropRunsBefore(pos: number): void {
     const s = this.sink;
-    while (this.first < s.count && s.runs[this.first] < pos) this.first++;
+    // the first kept run at or after pos, by binary search (runs ascend)
+    let lo = this.first;
+    let hi = s.count;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s.runs[mid] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    this.first = lo;
     if (this.first === s.count) {
       s.count = 0;
       this.first = 0;
