@@ -63,3 +63,16 @@ describe('custodia scan from the cached bundle', () => {
     expect(existsSync(unwritable)).toBe(false);
   });
 });
+
+it('ends quietly when the reader of its output stops early (custodia scan | head)', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'custodia-pipe-'));
+  try {
+    const file = join(dir, 'big.txt');
+    writeFileSync(file, TEXT.repeat(20_000));
+    const r = spawnSync('bash', ['-c', `set -o pipefail; node bin/custodia.js scan '${file}' --format json | head -c 100 > /dev/null`], { cwd: ROOT, encoding: 'utf8' });
+    expect(r.stderr).not.toMatch(/EPIPE|Error|at /);
+    expect(r.status).toBe(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
