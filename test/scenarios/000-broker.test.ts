@@ -212,7 +212,10 @@ scenario('000 broker', 'examples/000-broker.live.yaml', (get) => {
     const fee = new Intl.NumberFormat('zh-Hant', { style: 'currency', currency: registry.fees.currency }).format(registry.fees.amount);
     expect(await wang.page.getByTestId('request-fee').textContent()).toBe(wang.t('center.requests.fee', { amount: fee, n: 2 }));
     expect((await staffView(second)).fee).toMatchObject({ amount: registry.fees.amount, currency: registry.fees.currency, copyNo: 2 });
-    expect(await wang.page.getByTestId('my-requests').getByRole('listitem').filter({ hasText: wang.t('center.requests.feeBadge', { amount: fee }) }).count()).toBe(1);
+    // the list refreshes after the filing: wait for the badge before counting
+    const withFee = wang.page.getByTestId('my-requests').getByRole('listitem').filter({ hasText: wang.t('center.requests.feeBadge', { amount: fee }) });
+    await withFee.first().waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await withFee.count()).toBe(1);
     await wang.fitsWidth();
     await wang.shot('000-copy-fee-zh-Hant-phone');
     // another person's request answers like an unknown one, and the audit log holds none of the values
