@@ -127,6 +127,23 @@ for (const target of TEST_DATABASES) {
       }
     });
 
+    it('predicts the next numbers of subjects it wrote last, and falls back when another writer took them', async () => {
+      const id = await newSubject();
+      const signer = new ReceiptSigner(s.ctx.store.db);
+      await signer.init();
+      const [a, b] = [new ConsentWriter(s.ctx.store.db, signer, () => 'test'), new ConsentWriter(s.ctx.store.db, signer, () => 'test')];
+      const ev = (): PreparedEvent => ({
+        subjectId: id, type: 'consent', event: 'grant', target: 'face-login', recipient: '', kind: 'separate', action: 'checkbox', registryVersion: version,
+        scopeHash: null, noticeHash: NOTICE, channel: 'app', language: null, userAgent: null, ipPrefix: null, region: null, actor: 'service:test', occurredAt: new Date(),
+      });
+      const seqs = [(await a.write([ev()]))[0].seq, (await a.write([ev(), ev()]))[1].seq, (await b.write([ev()]))[0].seq, (await a.write([ev()]))[0].seq];
+      expect(seqs).toEqual(['1', '3', '4', '5']);
+      expect(a.stats).toEqual({ predicted: 1, reserved: 2, wrong: 1 }); // a's last guess was taken by b
+      const stored = await s.ctx.store.db.selectFrom('consent_events').select(['seq', 'receipt']).where('subject_id', '=', id).orderBy('seq').execute();
+      expect(stored.map((r) => r.seq)).toEqual(['1', '2', '3', '4', '5']);
+      for (const r of stored) expect((await verifyReceipt(r.receipt, await signer.jwks())).claims.seq).toBe(r.seq);
+    });
+
     it('refuses a grant for a person erased after their record was cached, without failing the others of the batch', async () => {
       const [gone, kept] = [await newSubject(), await newSubject()];
       expect((await grant(gone, { purposes: [{ purpose: 'face-login' }] })).status).toBe(201); // now cached
