@@ -24,6 +24,13 @@ for (const target of TEST_DATABASES) {
       const ko = (await s.call('GET', '/v1/notice/purposes?lang=ko')).json;
       expect(ko.purposes.find((p: { id: string }) => p.id === 'recommendation')).toMatchObject({ label: '맞춤형 추천', legalBasis: 'consent', required: false });
       expect(ko.permissions.find((p: { id: string }) => p.id === 'location')).toMatchObject({ label: '위치', purposes: ['location-address'] });
+      // cached copies are revalidated: the same version answers 304, another language or format a new page
+      expect(koPage.headers['cache-control']).toBe('public, no-cache');
+      const etag = String(koPage.headers.etag);
+      expect((await s.call('GET', '/v1/notice?lang=ko', { headers: { 'if-none-match': etag } })).status).toBe(304);
+      expect((await s.call('GET', '/v1/notice?lang=en', { headers: { 'if-none-match': etag } })).status).toBe(200);
+      const purposesTag = String((await s.call('GET', '/v1/notice/purposes?lang=ko')).headers.etag);
+      expect((await s.call('GET', '/v1/notice/purposes?lang=ko', { headers: { 'if-none-match': `W/${purposesTag}, "x"` } })).status).toBe(304);
     });
 
     it('lints the current registry for any staff role, in every declared language', async () => {

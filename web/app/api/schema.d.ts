@@ -3339,6 +3339,13 @@ export interface paths {
                         "application/json": string;
                     };
                 };
+                /** @description the copy named by If-None-Match is current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
                 /** @description Default Response */
                 404: {
                     headers: {
@@ -3416,6 +3423,13 @@ export interface paths {
                             }[];
                         };
                     };
+                };
+                /** @description the copy named by If-None-Match is current */
+                304: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
