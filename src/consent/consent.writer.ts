@@ -107,15 +107,10 @@ export class ConsentWriter {
   private async commitPredicted(events: PreparedEvent[], counts: Map<string, number>, ids: string[]): Promise<RecordedEvent[]> {
     const first = new Map(ids.map((id) => [id, this.lastSeq.get(id)! + 1n]));
     const { out, statement } = await this.build(events, counts, first);
-    const expected = unnestRows([['id', 'text', ids], ['n', 'bigint', ids.map((id) => String(counts.get(id)))], ['expected', 'bigint', ids.map((id) => String(this.lastSeq.get(id)))]]);
     // the UPDATE re-reads each locked row as committed: a number another process took, or a person closed or erased
     // since, leaves that subject out of `res`, and the guard's division by zero aborts the whole statement
     await sql`
-      with v as (${expected}),
-        locked as (select s.id from subjects s join v on v.id = s.id order by s.id for update of s),
-        res as (update subjects s set event_seq = s.event_seq + v.n from v join locked l on l.id = v.id
-                where s.id = v.id and s.event_seq = v.expected and s.status not in ('closed', 'erased') returning s.id),
-        ${statement}
+      with ${bumpSequences(ids, counts, ids.map((id) => String(this.lastSeq.get(id))))}, ${statement}
       select 1 / (case when (select count(*) from res) = ${ids.length} then 1 else 0 end) as ok`.execute(this.db);
     this.remember(ids, counts, first);
     return out;
@@ -124,12 +119,7 @@ export class ConsentWriter {
   private async commitReserving(events: PreparedEvent[], counts: Map<string, number>, ids: string[]): Promise<RecordedEvent[]> {
     return this.db.transaction().execute(async (trx) => {
       // Reserve a range of sequence numbers per subject; the row lock orders concurrent writers of one subject.
-      const wanted = unnestRows([['id', 'text', ids], ['n', 'bigint', ids.map((id) => String(counts.get(id)))]]);
-      const reserved = await sql<{ id: string; event_seq: string }>`
-        with v as (${wanted}),
-          locked as (select s.id from subjects s join v on v.id = s.id order by s.id for update of s)
-        update subjects s set event_seq = s.event_seq + v.n from v join locked l on l.id = v.id
-        where s.id = v.id and s.status not in ('closed', 'erased') returning s.id, s.event_seq`.execute(trx);
+      const reserved = await sql<{ id: string; event_seq: string }>`with ${bumpSequences(ids, counts)} select id, event_seq from res`.execute(trx);
       if (reserved.rows.length < counts.size) {
         const found = new Set(reserved.rows.map((r) => r.id));
         throw new SubjectsGone(new Set([...counts.keys()].filter((id) => !found.has(id))));
@@ -190,7 +180,7 @@ export class ConsentWriter {
     const outbox = events.map((e, i) => ({
       topic: TOPIC[e.event], subject_id: e.subjectId, payload: JSON.stringify({ event: out[i].id, seq: out[i].seq, target: e.target, recipient: e.recipient || null, registryVersion: e.registryVersion }),
     }));
-    // events, projection, audit inbox, outbox and the dispatch job in one statement: one round trip per batch,
+    // events, projection, audit inbox, outbox, the dispatch job and the feed notice as CTEs of one statement,
     // rows as one array per column (unnest) so the statement stays small whatever the batch size
     const col = <T,>(name: string, type: string, list: T[], f: (r: T) => unknown): UnnestColumn => [name, type, list.map(f)];
     const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : d);
@@ -234,6 +224,19 @@ export class ConsentWriter {
       )`;
     return { out, statement };
   }
+}
+
+/**
+ * CTEs `v`, `locked` and `res`: lock the subjects' rows in id order (writers of two processes cannot deadlock), then
+ * move each active subject's event_seq on by its count of events; with `expected`, only where it still is that number.
+ * `res` holds the subjects moved, with their new last number.
+ */
+function bumpSequences(ids: string[], counts: Map<string, number>, expected?: string[]) {
+  const v = unnestRows([['id', 'text', ids], ['n', 'bigint', ids.map((id) => String(counts.get(id)))], ...(expected ? [['expected', 'bigint', expected] as UnnestColumn] : [])]);
+  return sql`v as (${v}),
+    locked as (select s.id from subjects s join v on v.id = s.id order by s.id for update of s),
+    res as (update subjects s set event_seq = s.event_seq + v.n from v join locked l on l.id = v.id
+            where s.id = v.id and s.status not in ('closed', 'erased')${expected ? sql` and s.event_seq = v.expected` : sql``} returning s.id, s.event_seq)`;
 }
 
 /** A predicted batch met a number another process took (or a closed person): the guard or the primary key says so. */
