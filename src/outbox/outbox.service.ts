@@ -98,7 +98,7 @@ export function registerOutboxJobs(queue: JobQueue, opts: { timeoutMs: number; f
       deliveries as (
         select ev.id as event_id, 0 as ord, ${SINK_QUEUE} as queue, jsonb_build_object('eventId', ev.id::text, 'sink', s.name) as payload,
                'sink:' || s.name || ':' || ev.id as dedupe_key
-        from ev cross join unnest(${sinkNames}::text[]) with ordinality s(name, n)
+        from ev cross join unnest(${sinkNames}::text[]) s(name)
         union all
         select ev.id, 1, 'webhook.deliver', jsonb_build_object('eventId', ev.id::text, 'webhookId', h.id), 'deliver:' || ev.id || ':' || h.id
         from ev join webhooks h on h.disabled_at is null and exists (

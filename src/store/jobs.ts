@@ -59,17 +59,6 @@ export class JobQueue {
     return row?.id;
   }
 
-  /** Adds many jobs with one statement (set-based fan-out); deduplicated ones are skipped. */
-  static async enqueueMany(db: Db, jobs: { queue: string; payload: unknown; opts?: EnqueueOptions }[]): Promise<void> {
-    if (jobs.length === 0) return;
-    const now = new Date();
-    await db
-      .insertInto('jobs')
-      .values(jobs.map((j) => ({ queue: j.queue, payload: JSON.stringify(j.payload), run_at: j.opts?.runAt ?? now, dedupe_key: j.opts?.dedupeKey ?? null, max_attempts: j.opts?.maxAttempts ?? 8 })))
-      .onConflict((oc) => oc.column('dedupe_key').doNothing())
-      .execute();
-  }
-
   /** Starts polling; `nudge()` makes it look at once. */
   start(): void {
     this.stopped = false;
